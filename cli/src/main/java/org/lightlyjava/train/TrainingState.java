@@ -1,0 +1,98 @@
+package org.lightlyjava.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.lightlyjava.model.CheckpointInfo;
+import org.lightlyjava.model.Checkpoints;
+import org.lightlyjava.model.Engines;
+import org.lightlyjava.model.ModelSpec;
+import org.lightlyjava.model.SimClrNetwork;
+import org.lightlyjava.run.ExitCode;
+import org.lightlyjava.run.ToolException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The network and loss training starts from: fresh (seeded), from {@code checkpoint=} weights, or
+ * resumed from {@code trainer.resume_from_checkpoint} with its epoch, step count and memory bank.
+ */
+final class TrainingState implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainingState.class);
+
+    final SimClrNetwork network;
+    final NtXentLoss loss;
+    final int firstEpoch;
+    final long firstStep;
+    final CheckpointInfo resumedFrom;
+
+    private TrainingState(SimClrNetwork network, NtXentLoss loss, int firstEpoch, long firstStep,
+            CheckpointInfo resumedFrom) {
+        this.network = network;
+        this.loss = loss;
+        this.firstEpoch = firstEpoch;
+        this.firstStep = firstStep;
+        this.resumedFrom = resumedFrom;
+    }
+
+    static TrainingState open(TrainSettings settings, Device device) {
+        Engines.seed(settings.seed());
+        if (settings.resumeFrom() != null) {
+            return resume(settings, device);
+        }
+        SimClrNetwork network = settings.initialWeights() != null
+                ? load(settings.initialWeights(), "checkpoint", device).network()
+                : SimClrNetwork.create(settings.model(), device, settings.inputSize());
+        return new TrainingState(network, newLoss(settings, network), 0, 0, null);
+    }
+
+    private static TrainingState resume(TrainSettings settings, Device device) {
+        Checkpoints.Loaded loaded = load(settings.resumeFrom(), "trainer.resume_from_checkpoint", device);
+        CheckpointInfo info = loaded.info();
+        NtXentLoss loss;
+        if (settings.memoryBankSize() > 0 && loaded.memoryBank() != null) {
+            loss = new NtXentLoss(settings.temperature(), loaded.memoryBank());
+            loss.restoreBankPointer(info.memoryBankPointer());
+        } else {
+            if (loaded.memoryBank() != null) {
+                loaded.memoryBank().close();
+            }
+            loss = newLoss(settings, loaded.network());
+        }
+        log.info("resuming from {} after epoch {} (step {})", settings.resumeFrom().getFileName(),
+                info.epoch(), info.globalStep());
+        return new TrainingState(loaded.network(), loss, info.epoch() + 1, info.globalStep(), info);
+    }
+
+    private static Checkpoints.Loaded load(Path file, String key, Device device) {
+        if (!Files.isRegularFile(file)) {
+            throw new ToolException(ExitCode.CONFIG, key + "=" + file + ": file not found");
+        }
+        try {
+            return Checkpoints.load(file, device);
+        } catch (IOException e) {
+            throw new ToolException(ExitCode.CONFIG, key + "=" + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static NtXentLoss newLoss(TrainSettings settings, SimClrNetwork network) {
+        NDArray bank = settings.memoryBankSize() > 0
+                ? NtXentLoss.newBank(network.manager(), settings.model().outDim(),
+                        settings.memoryBankSize())
+                : null;
+        return new NtXentLoss(settings.temperature(), bank);
+    }
+
+    ModelSpec model() {
+        return network.spec();
+    }
+
+    @Override
+    public void close() {
+        loss.close();
+        network.close();
+    }
+}
