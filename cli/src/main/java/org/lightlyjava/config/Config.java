@@ -40,7 +40,7 @@ public final class Config {
      */
     public Config with(String key, String value) {
         KeySpec spec = Keys.find(key)
-                .orElseThrow(() -> new ConfigException(key, "unknown key '" + key + "'"));
+                .orElseThrow(() -> new ConfigException(key, DidYouMean.unknownKey(key)));
         Values.check(spec, value);
         Map<String, String> copy = new LinkedHashMap<>(values);
         copy.put(key, value);

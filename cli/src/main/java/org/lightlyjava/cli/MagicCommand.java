@@ -1,0 +1,23 @@
+package org.lightlyjava.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code lightly-magic}: train, embed and upload; the work is {@code Workflows.magic}. */
+@Command(
+        name = "lightly-magic",
+        header = "Train a model, embed the images and, given a token and a dataset, upload them.",
+        description = {
+            "The same as lightly-train, then lightly-embed with the trained checkpoint, then"
+                + " lightly-upload when token= and dataset_id= or new_dataset_name= are set. With"
+                + " trainer.max_epochs=0 it skips training and embeds with default weights."
+        },
+        footerHeading = "%nExample:%n",
+        footer =
+                "  lightly-magic input_dir=./farm trainer.max_epochs=10 new_dataset_name=farm"
+                        + " upload=metadata")
+final class MagicCommand extends ToolCommand {
+
+    MagicCommand(CliEnv cli) {
+        super(cli, Tool.MAGIC);
+    }
+}

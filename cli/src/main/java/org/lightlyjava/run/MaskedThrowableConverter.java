@@ -1,0 +1,16 @@
+package org.lightlyjava.run;
+
+import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+
+/**
+ * {@code %ex} with secrets masked ({@link SecretMask}): exception messages may quote a URL with its
+ * token. Registered for the words {@code ex}, {@code exception} and {@code throwable}.
+ */
+public final class MaskedThrowableConverter extends ThrowableProxyConverter {
+
+    @Override
+    public String convert(ILoggingEvent event) {
+        return SecretMask.of(getContext()).apply(super.convert(event));
+    }
+}
