@@ -1,0 +1,38 @@
+package org.lightlyjava.testing;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.lightlyjava.config.Config;
+import org.lightlyjava.run.Progress;
+import org.lightlyjava.run.RunContext;
+
+/** Run contexts for workflow tests: a run folder in a temp dir, silent progress, captured stdout. */
+public final class Contexts {
+
+    private Contexts() {}
+
+    /**
+     * Tiny-model settings that keep DJL tests fast: resnet-9 at width 1/4 (16 channels: PyTorch
+     * 2.7.1 on AVX-512 miscomputes conv backward for channel counts that are not a multiple of 16,
+     * see docs/architecture.md), 32 px inputs.
+     */
+    public static Config tiny(Path workingDir) {
+        return Config.defaults(workingDir)
+                .with("model.name", "resnet-9")
+                .with("model.width", "0.25")
+                .with("collate.input_size", "32")
+                .with("pre_trained", "False")
+                .with("loader.num_workers", "2");
+    }
+
+    public static RunContext in(Path runDir, Config config, StringWriter out) {
+        try {
+            Files.createDirectories(runDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new RunContext(config, runDir, Progress.Factory.SILENT, new PrintWriter(out, true));
+    }
+}
