@@ -2,7 +2,7 @@ package org.lightlyjava.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code lightly-embed}: embeds every image; the work is {@code Workflows.embed}. */
+/** {@code lightly-embed}: embeds every image; the work is {@code EmbedWorkflow}. */
 @Command(
         name = "lightly-embed",
         header = "Compute an embedding for every image and write them to embeddings.csv.",

@@ -1,24 +1,30 @@
 package org.lightlyjava.cli;
 
+import org.lightlyjava.embed.EmbedWorkflow;
+import org.lightlyjava.magic.MagicWorkflow;
 import org.lightlyjava.run.Outcome;
 import org.lightlyjava.run.RunContext;
-import org.lightlyjava.run.Workflows;
+import org.lightlyjava.train.TrainWorkflow;
 
 /** Runs the workflow of a tool; {@link #WORKFLOWS} in production, a fake in tests. */
 @FunctionalInterface
 interface Launcher {
 
-    /** The real entry points of {@link Workflows}. */
+    /** The real workflows; checkpoints record {@code lightly-java <version>} as their tool. */
     Launcher WORKFLOWS =
             (tool, ctx) ->
                     switch (tool) {
-                        case TRAIN -> Workflows.train(ctx);
-                        case EMBED -> Workflows.embed(ctx);
-                        case MAGIC -> Workflows.magic(ctx);
+                        case TRAIN -> TrainWorkflow.run(ctx, provenance()).outcome();
+                        case EMBED -> EmbedWorkflow.run(ctx, false).outcome();
+                        case MAGIC -> MagicWorkflow.run(ctx, provenance());
                         case UPLOAD, DOWNLOAD, VERSION ->
                                 throw new IllegalArgumentException(
                                         tool.command() + " has no workflow");
                     };
 
     Outcome launch(Tool tool, RunContext ctx);
+
+    private static String provenance() {
+        return "lightly-java " + Version.current();
+    }
 }

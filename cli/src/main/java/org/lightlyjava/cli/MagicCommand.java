@@ -2,7 +2,7 @@ package org.lightlyjava.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code lightly-magic}: train, embed and upload; the work is {@code Workflows.magic}. */
+/** {@code lightly-magic}: train, embed and upload; the work is {@code MagicWorkflow}. */
 @Command(
         name = "lightly-magic",
         header = "Train a model, embed the images and, given a token and a dataset, upload them.",

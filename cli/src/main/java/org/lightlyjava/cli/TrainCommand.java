@@ -2,7 +2,7 @@ package org.lightlyjava.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code lightly-train}: trains an embedding model; the work is {@code Workflows.train}. */
+/** {@code lightly-train}: trains an embedding model; the work is {@code TrainWorkflow}. */
 @Command(
         name = "lightly-train",
         header = "Train a self-supervised embedding model (SimCLR) on a folder of images.",
