@@ -2,7 +2,6 @@ package org.lightlyjava.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
@@ -16,10 +15,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -64,9 +63,18 @@ public final class Checkpoints {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Copies a checkpoint file atomically, for example an epoch file to {@code last.ckpt}. */
+    public static void copy(Path from, Path to) throws IOException {
+        Path tmp = to.resolveSibling(to.getFileName() + ".tmp");
+        Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** Reads only the description of a checkpoint. */
     public static CheckpointInfo info(Path file) throws IOException {
-        return JSON.readValue(entries(file).get(META), CheckpointInfo.class);
+        try (ZipFile zip = open(file)) {
+            return JSON.readValue(entry(zip, META, file), CheckpointInfo.class);
+        }
     }
 
     /**
@@ -75,63 +83,72 @@ public final class Checkpoints {
      * @throws IOException when the file is not a lightly-java checkpoint or does not fit
      */
     public static Loaded load(Path file, Device device) throws IOException {
-        Map<String, byte[]> entries = entries(file);
-        CheckpointInfo info = JSON.readValue(entries.get(META), CheckpointInfo.class);
-        if (info.format() > FORMAT) {
-            throw new IOException(file + " has checkpoint format " + info.format()
-                    + ", newer than this tool reads (" + FORMAT + ")");
-        }
-        require(entries, BACKBONE, file);
-        require(entries, HEAD, file);
-        SimClrNetwork network = SimClrNetwork.create(info.model(), device, info.inputSize());
-        try {
-            network.loadParameters(
-                    new DataInputStream(new ByteArrayInputStream(entries.get(BACKBONE))),
-                    new DataInputStream(new ByteArrayInputStream(entries.get(HEAD))));
-            NDArray bank = null;
-            if (entries.containsKey(BANK)) {
-                NDManager manager = network.manager();
-                bank = NDArray.decode(manager, entries.get(BANK));
+        try (ZipFile zip = open(file)) {
+            CheckpointInfo info = JSON.readValue(entry(zip, META, file), CheckpointInfo.class);
+            if (info.format() > FORMAT) {
+                throw new IOException(file + " has checkpoint format " + info.format()
+                        + ", newer than this tool reads (" + FORMAT + ")");
             }
-            return new Loaded(network, info, bank);
-        } catch (IOException | RuntimeException e) {
-            network.close();
-            throw e;
+            byte[] backbone = entry(zip, BACKBONE, file);
+            byte[] head = entry(zip, HEAD, file);
+            SimClrNetwork network = SimClrNetwork.create(info.model(), device, info.inputSize());
+            try {
+                network.loadParameters(new DataInputStream(new ByteArrayInputStream(backbone)),
+                        new DataInputStream(new ByteArrayInputStream(head)));
+                NDArray bank = zip.getEntry(BANK) == null
+                        ? null
+                        : NDArray.decode(network.manager(), entry(zip, BANK, file));
+                return new Loaded(network, info, bank);
+            } catch (IOException | RuntimeException e) {
+                network.close();
+                throw e;
+            }
         }
     }
 
     /** Whether {@code file} looks like a checkpoint of ours (a zip with {@code meta.json}). */
     public static boolean isCheckpoint(Path file) {
-        try {
-            return entries(file).containsKey(META);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return zip.getEntry(META) != null;
         } catch (IOException e) {
             return false;
         }
     }
 
-    private static Map<String, byte[]> entries(Path file) throws IOException {
-        Map<String, byte[]> out = new HashMap<>();
-        try (InputStream raw = Files.newInputStream(file);
-                ZipInputStream zip = new ZipInputStream(raw)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                out.put(entry.getName(), zip.readAllBytes());
-            }
+    private static ZipFile open(Path file) throws IOException {
+        ZipFile zip;
+        try {
+            zip = new ZipFile(file.toFile());
+        } catch (ZipException e) {
+            throw new IOException(file + " is not a lightly-java checkpoint (not a zip file)", e);
         }
-        if (!out.containsKey(META)) {
+        if (zip.getEntry(META) == null) {
+            zip.close();
             throw new IOException(file + " is not a lightly-java checkpoint (no " + META + ")");
         }
-        return out;
+        return zip;
     }
 
-    private static void require(Map<String, byte[]> entries, String name, Path file)
-            throws IOException {
-        if (!entries.containsKey(name)) {
+    private static byte[] entry(ZipFile zip, String name, Path file) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
             throw new IOException(file + " is incomplete: " + name + " is missing");
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return in.readAllBytes();
         }
     }
 
+    /** Stores entries uncompressed: float weights barely compress, and deflating 45 MB takes seconds. */
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(bytes.length);
+        entry.setCompressedSize(bytes.length);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
         zip.write(bytes);
         zip.closeEntry();
     }

@@ -193,13 +193,18 @@ public final class SimClrTrainer {
             CheckpointInfo info = new CheckpointInfo(Checkpoints.FORMAT, state.model(),
                     settings.inputSize(), epoch, globalStep, loss, settings.seed(), tool,
                     Engines.describe(), Instant.now().toString(), state.loss.bankPointer());
+            Path written = null;
             if (keeper.wants(loss)) {
-                Path file = settings.checkpointDir().resolve(CheckpointKeeper.epochFileName(epoch));
-                Checkpoints.save(file, state.network, info, state.loss.bank());
-                keeper.keep(file, loss, epoch);
+                written = settings.checkpointDir().resolve(CheckpointKeeper.epochFileName(epoch));
+                Checkpoints.save(written, state.network, info, state.loss.bank());
+                keeper.keep(written, loss, epoch);
             }
             if (keeper.wantsLast()) {
-                Checkpoints.save(keeper.lastFile(), state.network, info, state.loss.bank());
+                if (written != null) {
+                    Checkpoints.copy(written, keeper.lastFile());
+                } else {
+                    Checkpoints.save(keeper.lastFile(), state.network, info, state.loss.bank());
+                }
             }
         }
     }
