@@ -17,7 +17,7 @@ public final class Keys {
 
     static {
         // input and output
-        path("input_dir", "Folder of images (sub-folders become labels), or s3://bucket/prefix/.");
+        path("input_dir", "Folder of images (sub-folders become labels).");
         path("output_dir", "Where lightly-download copies or downloads the files of a tag.");
         path("embeddings", "Embeddings CSV to upload (lightly-upload).");
         path("checkpoint", "Model checkpoint (.ckpt of lightly-train, or a TorchScript .pt backbone).");

@@ -52,8 +52,12 @@ public final class EmbedWorkflow {
                     settings.batchSize());
             EmbedPipeline pipeline = new EmbedPipeline(
                     new ImageLoader(source, new ImageDecoder()), embedder, settings, ctx.progress());
+            long start = System.nanoTime();
             Outcome outcome = pipeline.run(source.samples(), outputs)
                     .plus(new Outcome(0, source.rejected().size()));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            log.info("embedded {} images in {} s: {} img/s", outcome.done(),
+                    String.format("%.1f", seconds), String.format("%.1f", outcome.done() / seconds));
             if (outcome.failed() > 0) {
                 log.warn("{} of {} images could not be embedded; see {}", outcome.failed(),
                         outcome.done() + outcome.failed(), EmbedOutputs.FAILED);
