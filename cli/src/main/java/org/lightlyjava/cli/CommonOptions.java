@@ -1,7 +1,6 @@
 package org.lightlyjava.cli;
 
 import org.lightlyjava.run.Verbosity;
-
 import picocli.CommandLine.Option;
 
 /** The options every tool takes: help, verbosity, and Hydra's {@code --cfg}. */

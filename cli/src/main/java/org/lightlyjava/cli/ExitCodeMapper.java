@@ -1,20 +1,18 @@
 package org.lightlyjava.cli;
 
+import java.io.PrintWriter;
+import java.util.function.UnaryOperator;
 import org.lightlyjava.config.ConfigException;
 import org.lightlyjava.run.ExitCode;
 import org.lightlyjava.run.Outcome;
 import org.lightlyjava.run.ToolException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
-
-import java.io.PrintWriter;
-import java.util.function.UnaryOperator;
 
 /**
  * The one place that turns how a run ended into an exit code and a message on stderr: 0 ok, 1 some

@@ -1,19 +1,17 @@
 package org.lightlyjava.cli;
 
-import org.lightlyjava.config.HydraArgs;
-import org.lightlyjava.config.KeySpec;
-import org.lightlyjava.config.KeyType;
-import org.lightlyjava.config.Keys;
-import org.lightlyjava.run.ProgressFactories;
-
-import picocli.CommandLine;
-import picocli.CommandLine.Model.UsageMessageSpec;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.lightlyjava.config.HydraArgs;
+import org.lightlyjava.config.KeySpec;
+import org.lightlyjava.config.KeyType;
+import org.lightlyjava.config.Keys;
+import org.lightlyjava.run.ProgressFactories;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * The parts of {@code --help} that every tool shares: where outputs go, every key with its default

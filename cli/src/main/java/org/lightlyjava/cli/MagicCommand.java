@@ -8,10 +8,10 @@ import picocli.CommandLine.Command;
         header = "Train a model, embed the images and, given a token and a dataset, upload them.",
         description = {
             "The same as lightly-train, then lightly-embed with the trained checkpoint, then"
-                + " lightly-upload when token= and dataset_id= or new_dataset_name= are set (the"
-                + " upload stage is not in this build yet: it warns and keeps the results in the run"
-                + " folder). With trainer.max_epochs=0 it skips training and embeds with default"
-                + " weights. Each image's metadata is written to metadata.jsonl."
+                    + " lightly-upload when token= and dataset_id= or new_dataset_name= are set (the"
+                    + " upload stage is not in this build yet: it warns and keeps the results in the run"
+                    + " folder). With trainer.max_epochs=0 it skips training and embeds with default"
+                    + " weights. Each image's metadata is written to metadata.jsonl."
         },
         footerHeading = "%nExample:%n",
         footer =

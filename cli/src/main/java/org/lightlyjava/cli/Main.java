@@ -1,18 +1,16 @@
 package org.lightlyjava.cli;
 
-import org.lightlyjava.config.DidYouMean;
-import org.lightlyjava.run.ExitCode;
-import org.lightlyjava.run.TerminalWriter;
-import org.lightlyjava.run.Terminals;
-
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import org.lightlyjava.config.DidYouMean;
+import org.lightlyjava.run.ExitCode;
+import org.lightlyjava.run.TerminalWriter;
+import org.lightlyjava.run.Terminals;
+import picocli.CommandLine;
 
 /**
  * The entry point of every tool: {@code Main <tool> key=value...}, where the launcher script passes

@@ -1,5 +1,9 @@
 package org.lightlyjava.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.lightlyjava.config.Assignment;
 import org.lightlyjava.config.Config;
 import org.lightlyjava.config.ConfigYaml;
@@ -15,14 +19,8 @@ import org.lightlyjava.run.RunContext;
 import org.lightlyjava.run.RunFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * What every tool does: turn the {@code key=value} words into a {@link Config}, then either print
@@ -39,8 +37,8 @@ abstract class ToolCommand implements Callable<Integer> {
             paramLabel = "key=value",
             description = {
                 "Settings, Hydra style: nested keys with dots (trainer.max_epochs=10), also"
-                    + " +key=value and ++key=value; quoted values ('a b'); lists ([0.2,2]). Later"
-                    + " words win. Every key is listed below."
+                        + " +key=value and ++key=value; quoted values ('a b'); lists ([0.2,2]). Later"
+                        + " words win. Every key is listed below."
             })
     List<String> words = new ArrayList<>();
 

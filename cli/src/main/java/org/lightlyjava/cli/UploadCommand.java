@@ -1,14 +1,12 @@
 package org.lightlyjava.cli;
 
+import java.util.List;
 import org.lightlyjava.config.Assignment;
 import org.lightlyjava.config.Config;
 import org.lightlyjava.run.ExitCode;
 import org.lightlyjava.run.LogSession;
 import org.lightlyjava.run.ToolException;
-
 import picocli.CommandLine.Command;
-
-import java.util.List;
 
 /** {@code lightly-upload}: not in this build yet; it says so and exits with code 3. */
 @Command(

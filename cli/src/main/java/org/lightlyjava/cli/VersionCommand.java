@@ -1,18 +1,15 @@
 package org.lightlyjava.cli;
 
-import org.lightlyjava.config.Assignment;
-import org.lightlyjava.config.Config;
-import org.lightlyjava.run.ExitCode;
-import org.lightlyjava.run.LogSession;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
-import org.lightlyjava.image.ImageFormats;
-import org.lightlyjava.model.Engines;
-
 import java.util.List;
 import java.util.Map;
+import org.lightlyjava.config.Assignment;
+import org.lightlyjava.config.Config;
+import org.lightlyjava.image.ImageFormats;
+import org.lightlyjava.model.Engines;
+import org.lightlyjava.run.ExitCode;
+import org.lightlyjava.run.LogSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code lightly-version}: prints {@code lightly version <x.y.z>}; with {@code --check}, also what
@@ -32,7 +29,8 @@ final class VersionCommand extends ToolCommand {
 
     @Option(
             names = "--check",
-            description = "Also check the image plugins and the PyTorch engine (starts the engine).")
+            description =
+                    "Also check the image plugins and the PyTorch engine (starts the engine).")
     boolean check;
 
     VersionCommand(CliEnv cli) {
@@ -47,10 +45,17 @@ final class VersionCommand extends ToolCommand {
 
     private int check() {
         boolean ok = true;
-        cli.out().println("java: " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
+        cli.out()
+                .println(
+                        "java: "
+                                + Runtime.version()
+                                + " ("
+                                + System.getProperty("java.vendor")
+                                + ")");
         for (Map.Entry<String, String> reader : ImageFormats.readers().entrySet()) {
             ok &= reader.getValue() != null;
-            cli.out().println("reader " + reader.getKey() + ": " + missingIfNull(reader.getValue()));
+            cli.out()
+                    .println("reader " + reader.getKey() + ": " + missingIfNull(reader.getValue()));
         }
         String webp = ImageFormats.webpWriter();
         ok &= webp != null;
@@ -62,7 +67,10 @@ final class VersionCommand extends ToolCommand {
             cli.out().println("engine: MISSING (" + e.getMessage() + ")");
         }
         String malloc = cli.env().get("LIGHTLY_MALLOC_IN_USE");
-        cli.out().println("malloc: " + (malloc == null ? "system (not started by a launcher)" : malloc));
+        cli.out()
+                .println(
+                        "malloc: "
+                                + (malloc == null ? "system (not started by a launcher)" : malloc));
         return ok ? ExitCode.OK.code() : ExitCode.CONFIG.code();
     }
 

@@ -30,7 +30,8 @@ public final class Config {
         for (KeySpec spec : Keys.all()) {
             values.put(spec.name(), spec.defaultValue());
         }
-        return new Config(Collections.unmodifiableMap(values), workingDir.toAbsolutePath().normalize());
+        return new Config(
+                Collections.unmodifiableMap(values), workingDir.toAbsolutePath().normalize());
     }
 
     /**
@@ -39,8 +40,9 @@ public final class Config {
      * @throws ConfigException when the key is unknown or the value does not fit its type
      */
     public Config with(String key, String value) {
-        KeySpec spec = Keys.find(key)
-                .orElseThrow(() -> new ConfigException(key, DidYouMean.unknownKey(key)));
+        KeySpec spec =
+                Keys.find(key)
+                        .orElseThrow(() -> new ConfigException(key, DidYouMean.unknownKey(key)));
         Values.check(spec, value);
         Map<String, String> copy = new LinkedHashMap<>(values);
         copy.put(key, value);

@@ -19,7 +19,9 @@ public record KeySpec(
         choices = List.copyOf(choices);
     }
 
-    /** The group a key is listed under in help: the part before the first dot, or "" for top-level. */
+    /**
+     * The group a key is listed under in help: the part before the first dot, or "" for top-level.
+     */
     public String group() {
         int dot = name.indexOf('.');
         return dot < 0 ? "" : name.substring(0, dot);

@@ -20,36 +20,73 @@ public final class Keys {
         path("input_dir", "Folder of images (sub-folders become labels).");
         path("output_dir", "Where lightly-download copies or downloads the files of a tag.");
         path("embeddings", "Embeddings CSV to upload (lightly-upload).");
-        path("checkpoint", "Model checkpoint (.ckpt of lightly-train, or a TorchScript .pt backbone).");
+        path(
+                "checkpoint",
+                "Model checkpoint (.ckpt of lightly-train, or a TorchScript .pt backbone).");
         path("label_dir", "YOLO label folder (lightly-crop; not supported).");
         path("label_names_file", "YAML file with the label names (lightly-crop; not supported).");
         path("custom_metadata", "COCO-like JSON with a custom metadata entry per image.");
 
         // platform
         secret("token", "API token of the Lightly-compatible server (or env LIGHTLY_TOKEN).");
-        string("server_location", "",
+        string(
+                "server_location",
+                "",
                 "Base URL of the Lightly-compatible API (or env LIGHTLY_SERVER_LOCATION); empty: embedded server.");
         string("dataset_id", "", "Id of an existing dataset on the server.");
         string("new_dataset_name", "", "Create a dataset with this name and upload to it.");
-        choice("upload", "full", "What to upload besides metadata: full images, thumbnails, or nothing.",
-                "full", "thumbnails", "metadata", "none", "meta");
-        bool("append", "False", "Allow adding samples and embeddings to a dataset that already has some.");
-        numbers("resize", "-1", "-1: no resize; x: shorter side to x; [h,w]: exact size (metadata and thumbnails).");
+        choice(
+                "upload",
+                "full",
+                "What to upload besides metadata: full images, thumbnails, or nothing.",
+                "full",
+                "thumbnails",
+                "metadata",
+                "none",
+                "meta");
+        bool(
+                "append",
+                "False",
+                "Allow adding samples and embeddings to a dataset that already has some.");
+        numbers(
+                "resize",
+                "-1",
+                "-1: no resize; x: shorter side to x; [h,w]: exact size (metadata and thumbnails).");
         string("embedding_name", "default", "Name of the embedding on the server.");
         integer("emb_upload_bsz", "32", "Legacy; unused.");
         string("tag_name", "initial-tag", "Tag to download (lightly-download).");
-        bool("exclude_parent_tag", "False", "Download only the samples the tag adds to its parent tag.");
+        bool(
+                "exclude_parent_tag",
+                "False",
+                "Download only the samples the tag adds to its parent tag.");
 
         // model and training
-        bool("pre_trained", "True", "Start from Lightly's pretrained weights (not available offline: trains from scratch).");
+        bool(
+                "pre_trained",
+                "True",
+                "Start from Lightly's pretrained weights (not available offline: trains from scratch).");
         floating("crop_padding", "0.1", "Padding around crops (lightly-crop; not supported).");
-        choice("model.name", "resnet-18", "Backbone architecture.",
-                "resnet-9", "resnet-18", "resnet-34", "resnet-50", "resnet-101", "resnet-152");
+        choice(
+                "model.name",
+                "resnet-18",
+                "Backbone architecture.",
+                "resnet-9",
+                "resnet-18",
+                "resnet-34",
+                "resnet-50",
+                "resnet-101",
+                "resnet-152");
         integer("model.out_dim", "128", "Output size of the SimCLR projection head.");
         integer("model.num_ftrs", "32", "Embedding size (output of the backbone).");
-        floating("model.width", "1", "Width multiplier of the backbone (base channels = 64 * width).");
+        floating(
+                "model.width",
+                "1",
+                "Width multiplier of the backbone (base channels = 64 * width).");
         floating("criterion.temperature", "0.5", "Temperature of the NT-Xent loss.");
-        integer("criterion.memory_bank_size", "0", "Size of the NT-Xent memory bank of negatives (0: none).");
+        integer(
+                "criterion.memory_bank_size",
+                "0",
+                "Size of the NT-Xent memory bank of negatives (0: none).");
         floating("optimizer.lr", "1.", "Learning rate of SGD (no momentum).");
         floating("optimizer.weight_decay", "0.00001", "Weight decay of SGD.");
 
@@ -60,39 +97,64 @@ public final class Keys {
         floating("collate.cj_sat", "0.7", "Color jitter: saturation strength.");
         floating("collate.cj_hue", "0.2", "Color jitter: hue strength (at most 0.5).");
         floating("collate.min_scale", "0.15", "Smallest area fraction of the random resized crop.");
-        floating("collate.random_gray_scale", "0.2", "Probability of converting a view to grayscale.");
+        floating(
+                "collate.random_gray_scale",
+                "0.2",
+                "Probability of converting a view to grayscale.");
         floating("collate.gaussian_blur", "0.5", "Probability of Gaussian blur.");
-        numbers("collate.kernel_size", "null", "Legacy blur kernel size as a fraction of input_size (null: use sigmas).");
+        numbers(
+                "collate.kernel_size",
+                "null",
+                "Legacy blur kernel size as a fraction of input_size (null: use sigmas).");
         numbers("collate.sigmas", "[0.2,2]", "Range the blur sigma is drawn from.");
         floating("collate.vf_prob", "0.0", "Probability of a vertical flip.");
         floating("collate.hf_prob", "0.5", "Probability of a horizontal flip.");
         floating("collate.rr_prob", "0.0", "Probability of a random rotation.");
-        numbers("collate.rr_degrees", "null", "Rotation: null for 90 degree steps, d for [-d,d], or [a,b].");
+        numbers(
+                "collate.rr_degrees",
+                "null",
+                "Rotation: null for 90 degree steps, d for [-d,d], or [a,b].");
 
         integer("loader.batch_size", "16", "Images per batch.");
         bool("loader.shuffle", "True", "Shuffle images for training.");
         integer("loader.num_workers", "-1", "Decoding threads (-1: one per core).");
         bool("loader.drop_last", "True", "Drop the last incomplete batch when training.");
 
-        integer("trainer.gpus", "1", "GPUs to use (0: CPU; the CPU is used when no GPU is present).");
+        integer(
+                "trainer.gpus",
+                "1",
+                "GPUs to use (0: CPU; the CPU is used when no GPU is present).");
         integer("trainer.max_epochs", "100", "Training epochs (0: no training).");
         choice("trainer.precision", "32", "Floating point precision (only 32 is supported).", "32");
-        string("trainer.weights_summary", "top", "Print a model summary before training: top, full or null.");
-        path("trainer.resume_from_checkpoint", "Continue an interrupted training run from this .ckpt.");
+        string(
+                "trainer.weights_summary",
+                "top",
+                "Print a model summary before training: top, full or null.");
+        path(
+                "trainer.resume_from_checkpoint",
+                "Continue an interrupted training run from this .ckpt.");
 
         bool("checkpoint_callback.save_last", "True", "Also save the last epoch as last.ckpt.");
         integer("checkpoint_callback.save_top_k", "1", "How many best epochs to keep (-1: all).");
         path("checkpoint_callback.dirpath", "Folder for checkpoints (default: the run folder).");
 
-        string("environment_variable_names.lightly_last_checkpoint_path",
-                "LIGHTLY_LAST_CHECKPOINT_PATH", "Name of the variable set to the last checkpoint.");
-        string("environment_variable_names.lightly_last_embedding_path",
-                "LIGHTLY_LAST_EMBEDDING_PATH", "Name of the variable set to the last embeddings file.");
-        string("environment_variable_names.lightly_last_dataset_id",
-                "LIGHTLY_LAST_DATASET_ID", "Name of the variable set to the last dataset id.");
+        string(
+                "environment_variable_names.lightly_last_checkpoint_path",
+                "LIGHTLY_LAST_CHECKPOINT_PATH",
+                "Name of the variable set to the last checkpoint.");
+        string(
+                "environment_variable_names.lightly_last_embedding_path",
+                "LIGHTLY_LAST_EMBEDDING_PATH",
+                "Name of the variable set to the last embeddings file.");
+        string(
+                "environment_variable_names.lightly_last_dataset_id",
+                "LIGHTLY_LAST_DATASET_ID",
+                "Name of the variable set to the last dataset id.");
 
         integer("seed", "1", "Random seed: the same seed gives the same result on the CPU.");
-        string("hydra.run.dir", "lightly_outputs/${now:%Y-%m-%d}/${now:%H-%M-%S}",
+        string(
+                "hydra.run.dir",
+                "lightly_outputs/${now:%Y-%m-%d}/${now:%H-%M-%S}",
                 "Run folder, relative to the current directory.");
     }
 
@@ -141,7 +203,8 @@ public final class Keys {
         add(new KeySpec(name, defaultValue, KeyType.NUMBERS, List.of(), description));
     }
 
-    private static void choice(String name, String defaultValue, String description, String... choices) {
+    private static void choice(
+            String name, String defaultValue, String description, String... choices) {
         add(new KeySpec(name, defaultValue, KeyType.CHOICE, List.of(choices), description));
     }
 }

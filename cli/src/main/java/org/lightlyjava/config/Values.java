@@ -23,8 +23,14 @@ final class Values {
             case NUMBERS -> parseNumbers(key, value);
             case CHOICE -> {
                 if (!spec.choices().contains(value)) {
-                    throw new ConfigException(key, "invalid value '" + value + "' for " + key
-                            + ": expected one of " + String.join(", ", spec.choices()));
+                    throw new ConfigException(
+                            key,
+                            "invalid value '"
+                                    + value
+                                    + "' for "
+                                    + key
+                                    + ": expected one of "
+                                    + String.join(", ", spec.choices()));
                 }
             }
             case STRING, PATH, SECRET -> {
@@ -37,7 +43,8 @@ final class Values {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new ConfigException(key, "invalid value '" + value + "' for " + key + ": expected an integer");
+            throw new ConfigException(
+                    key, "invalid value '" + value + "' for " + key + ": expected an integer");
         }
     }
 
@@ -45,13 +52,18 @@ final class Values {
         String v = value.trim();
         try {
             double d = Double.parseDouble(v);
-            if (Double.isNaN(d) || Double.isInfinite(d) || v.endsWith("d") || v.endsWith("f")
-                    || v.endsWith("D") || v.endsWith("F")) {
+            if (Double.isNaN(d)
+                    || Double.isInfinite(d)
+                    || v.endsWith("d")
+                    || v.endsWith("f")
+                    || v.endsWith("D")
+                    || v.endsWith("F")) {
                 throw new NumberFormatException(v);
             }
             return d;
         } catch (NumberFormatException e) {
-            throw new ConfigException(key, "invalid value '" + value + "' for " + key + ": expected a number");
+            throw new ConfigException(
+                    key, "invalid value '" + value + "' for " + key + ": expected a number");
         }
     }
 
@@ -59,8 +71,14 @@ final class Values {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "1" -> true;
             case "false", "no", "off", "0" -> false;
-            default -> throw new ConfigException(key,
-                    "invalid value '" + value + "' for " + key + ": expected True or False");
+            default ->
+                    throw new ConfigException(
+                            key,
+                            "invalid value '"
+                                    + value
+                                    + "' for "
+                                    + key
+                                    + ": expected True or False");
         };
     }
 
@@ -71,8 +89,13 @@ final class Values {
         }
         if (v.startsWith("[") || v.startsWith("(")) {
             if (!(v.endsWith("]") || v.endsWith(")"))) {
-                throw new ConfigException(key, "invalid value '" + value + "' for " + key
-                        + ": a list must look like [a,b]");
+                throw new ConfigException(
+                        key,
+                        "invalid value '"
+                                + value
+                                + "' for "
+                                + key
+                                + ": a list must look like [a,b]");
             }
             List<Double> out = new ArrayList<>();
             String inner = v.substring(1, v.length() - 1).trim();

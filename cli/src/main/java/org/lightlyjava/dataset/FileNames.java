@@ -39,8 +39,12 @@ public final class FileNames {
             return Optional.of("file names must not contain line breaks");
         }
         if (fullPath.length() > MAX_PATH_LENGTH) {
-            return Optional.of("path is " + fullPath.length() + " characters long, more than the "
-                    + "allowed maximum of " + MAX_PATH_LENGTH);
+            return Optional.of(
+                    "path is "
+                            + fullPath.length()
+                            + " characters long, more than the "
+                            + "allowed maximum of "
+                            + MAX_PATH_LENGTH);
         }
         return Optional.empty();
     }

@@ -40,7 +40,8 @@ final class FolderScanner {
 
     private FolderScanner() {}
 
-    record Result(List<Sample> samples, List<String> classes, List<ImageSource.Rejected> rejected) {}
+    record Result(
+            List<Sample> samples, List<String> classes, List<ImageSource.Rejected> rejected) {}
 
     static Result scan(Path root) {
         if (!Files.isDirectory(root)) {
@@ -50,7 +51,10 @@ final class FolderScanner {
         List<Path> classDirs = top.stream().filter(FolderScanner::isClassDir).toList();
         long videos = top.stream().filter(p -> FileNames.isVideo(name(p))).count();
         if (videos > 0) {
-            log.warn("{} video file(s) in {} are ignored: lightly-java reads images only", videos, root);
+            log.warn(
+                    "{} video file(s) in {} are ignored: lightly-java reads images only",
+                    videos,
+                    root);
         }
         Result result = new Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         if (classDirs.isEmpty()) {
@@ -61,10 +65,16 @@ final class FolderScanner {
                 }
             }
         } else {
-            long ignored = top.stream().filter(p -> Files.isRegularFile(p) && FileNames.isImage(name(p))).count();
+            long ignored =
+                    top.stream()
+                            .filter(p -> Files.isRegularFile(p) && FileNames.isImage(name(p)))
+                            .count();
             if (ignored > 0) {
-                log.warn("{} image(s) directly in {} are ignored: with sub-folders, only images "
-                        + "inside the class folders count (as in Lightly)", ignored, root);
+                log.warn(
+                        "{} image(s) directly in {} are ignored: with sub-folders, only images "
+                                + "inside the class folders count (as in Lightly)",
+                        ignored,
+                        root);
             }
             for (int label = 0; label < classDirs.size(); label++) {
                 Path dir = classDirs.get(label);
@@ -78,7 +88,9 @@ final class FolderScanner {
                 }
             }
         }
-        return new Result(List.copyOf(result.samples()), List.copyOf(result.classes()),
+        return new Result(
+                List.copyOf(result.samples()),
+                List.copyOf(result.classes()),
                 List.copyOf(result.rejected()));
     }
 
@@ -87,22 +99,28 @@ final class FolderScanner {
         if (!FileNames.isImage(fileName)) {
             return;
         }
-        String relative = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-        FileNames.problem(relative, file.toString()).ifPresentOrElse(
-                reason -> result.rejected().add(new ImageSource.Rejected(relative, reason)),
-                () -> result.samples().add(new Sample(relative, label)));
+        String relative =
+                root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+        FileNames.problem(relative, file.toString())
+                .ifPresentOrElse(
+                        reason -> result.rejected().add(new ImageSource.Rejected(relative, reason)),
+                        () -> result.samples().add(new Sample(relative, label)));
     }
 
     /** Regular files under {@code dir}, grouped by directory in path order, names sorted. */
     private static List<Path> walk(Path dir) {
         Map<String, List<Path>> byDir = new TreeMap<>();
         try {
-            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+            Files.walkFileTree(
+                    dir,
+                    EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+                    Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                             if (attrs.isRegularFile()) {
-                                byDir.computeIfAbsent(file.getParent().toString(), k -> new ArrayList<>())
+                                byDir.computeIfAbsent(
+                                                file.getParent().toString(), k -> new ArrayList<>())
                                         .add(file);
                             }
                             return FileVisitResult.CONTINUE;
@@ -133,15 +151,19 @@ final class FolderScanner {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.sorted(Comparator.comparing(FolderScanner::name)).toList();
         } catch (IOException e) {
-            throw new DatasetException("cannot read the input directory " + dir + ": " + e.getMessage(), e);
+            throw new DatasetException(
+                    "cannot read the input directory " + dir + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            throw new DatasetException("cannot read the input directory " + dir + ": " + e.getMessage(), e);
+            throw new DatasetException(
+                    "cannot read the input directory " + dir + ": " + e.getMessage(), e);
         }
     }
 
     private static boolean isClassDir(Path path) {
         String name = name(path);
-        return Files.isDirectory(path) && !name.contains("lightly_outputs") && !name.startsWith(".");
+        return Files.isDirectory(path)
+                && !name.contains("lightly_outputs")
+                && !name.startsWith(".");
     }
 
     private static String name(Path path) {

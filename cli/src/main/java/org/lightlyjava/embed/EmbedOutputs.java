@@ -35,9 +35,10 @@ final class EmbedOutputs implements EmbedPipeline.Sink, AutoCloseable {
     EmbedOutputs(Path runDir, int dimension, boolean withMetadata) throws IOException {
         this.runDir = runDir;
         this.csv = EmbeddingsCsvWriter.create(runDir.resolve(EMBEDDINGS), dimension);
-        this.metadata = withMetadata
-                ? Files.newBufferedWriter(runDir.resolve(METADATA), StandardCharsets.UTF_8)
-                : null;
+        this.metadata =
+                withMetadata
+                        ? Files.newBufferedWriter(runDir.resolve(METADATA), StandardCharsets.UTF_8)
+                        : null;
     }
 
     Path embeddingsFile() {
@@ -69,7 +70,8 @@ final class EmbedOutputs implements EmbedPipeline.Sink, AutoCloseable {
             failures = Files.newBufferedWriter(runDir.resolve(FAILED), StandardCharsets.UTF_8);
             failures.write("fileName\treason\n");
         }
-        failures.write(sample.fileName() + "\t" + reason.replace('\t', ' ').replace('\n', ' ') + "\n");
+        failures.write(
+                sample.fileName() + "\t" + reason.replace('\t', ' ').replace('\n', ' ') + "\n");
     }
 
     @Override

@@ -77,7 +77,11 @@ public final class EmbedPipeline {
         long failed = 0;
         try (Progress bar = progress.start("embed", samples.size(), "img");
                 Prefetcher<Sample, Prepared> prepared =
-                        new Prefetcher<>(samples.iterator(), this::prepare, settings.threads(), window,
+                        new Prefetcher<>(
+                                samples.iterator(),
+                                this::prepare,
+                                settings.threads(),
+                                window,
                                 "decode")) {
             while (prepared.hasNext()) {
                 Prepared item = prepared.next();
@@ -87,7 +91,11 @@ public final class EmbedPipeline {
                     bar.step(1);
                     continue;
                 }
-                System.arraycopy(item.tensor(), 0, batch, members.size() * item.tensor().length,
+                System.arraycopy(
+                        item.tensor(),
+                        0,
+                        batch,
+                        members.size() * item.tensor().length,
                         item.tensor().length);
                 members.add(item);
                 if (members.size() == batchSize) {
@@ -129,8 +137,12 @@ public final class EmbedPipeline {
         }
         int size = settings.inputSize();
         float[] tensor = new float[3 * size * size];
-        Resizer.toTensor(Resizer.resize(image, size, size), Resizer.IMAGENET_MEAN,
-                Resizer.IMAGENET_STD, tensor, 0);
+        Resizer.toTensor(
+                Resizer.resize(image, size, size),
+                Resizer.IMAGENET_MEAN,
+                Resizer.IMAGENET_STD,
+                tensor,
+                0);
         return new Prepared(sample, tensor, metaData, exif, null);
     }
 }

@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * lightly-embed: every image of {@code input_dir} through the backbone into the run folder's
- * {@code embeddings.csv}, rows in dataset order (reference §2.2).
+ * lightly-embed: every image of {@code input_dir} through the backbone into the run folder's {@code
+ * embeddings.csv}, rows in dataset order (reference §2.2).
  */
 public final class EmbedWorkflow {
 
@@ -42,25 +42,43 @@ public final class EmbedWorkflow {
     public static Result run(RunContext ctx, boolean withMetadata) {
         Config config = ctx.config();
         ImageSource source = Inputs.open(config);
-        EmbedPipeline.Settings settings = new EmbedPipeline.Settings(
-                config.integer("collate.input_size"), config.integer("loader.batch_size"),
-                Inputs.workers(config), withMetadata);
+        EmbedPipeline.Settings settings =
+                new EmbedPipeline.Settings(
+                        config.integer("collate.input_size"),
+                        config.integer("loader.batch_size"),
+                        Inputs.workers(config),
+                        withMetadata);
         try (Embedder embedder = Embedders.open(config);
-                EmbedOutputs outputs = new EmbedOutputs(ctx.runDir(), embedder.dimension(), withMetadata)) {
-            log.info("embedding {} images with {} ({} decoding threads, batch {})",
-                    source.samples().size(), embedder.describe(), settings.threads(),
+                EmbedOutputs outputs =
+                        new EmbedOutputs(ctx.runDir(), embedder.dimension(), withMetadata)) {
+            log.info(
+                    "embedding {} images with {} ({} decoding threads, batch {})",
+                    source.samples().size(),
+                    embedder.describe(),
+                    settings.threads(),
                     settings.batchSize());
-            EmbedPipeline pipeline = new EmbedPipeline(
-                    new ImageLoader(source, new ImageDecoder()), embedder, settings, ctx.progress());
+            EmbedPipeline pipeline =
+                    new EmbedPipeline(
+                            new ImageLoader(source, new ImageDecoder()),
+                            embedder,
+                            settings,
+                            ctx.progress());
             long start = System.nanoTime();
-            Outcome outcome = pipeline.run(source.samples(), outputs)
-                    .plus(new Outcome(0, source.rejected().size()));
+            Outcome outcome =
+                    pipeline.run(source.samples(), outputs)
+                            .plus(new Outcome(0, source.rejected().size()));
             double seconds = (System.nanoTime() - start) / 1e9;
-            log.info("embedded {} images in {} s: {} img/s", outcome.done(),
-                    String.format("%.1f", seconds), String.format("%.1f", outcome.done() / seconds));
+            log.info(
+                    "embedded {} images in {} s: {} img/s",
+                    outcome.done(),
+                    String.format("%.1f", seconds),
+                    String.format("%.1f", outcome.done() / seconds));
             if (outcome.failed() > 0) {
-                log.warn("{} of {} images could not be embedded; see {}", outcome.failed(),
-                        outcome.done() + outcome.failed(), EmbedOutputs.FAILED);
+                log.warn(
+                        "{} of {} images could not be embedded; see {}",
+                        outcome.failed(),
+                        outcome.done() + outcome.failed(),
+                        EmbedOutputs.FAILED);
             }
             ctx.out().println("Embeddings are stored at " + outputs.embeddingsFile());
             return new Result(outputs.embeddingsFile(), outputs.metadataFile(), outcome);

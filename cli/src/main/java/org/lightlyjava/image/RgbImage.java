@@ -11,12 +11,19 @@ public record RgbImage(int width, int height, byte[] pixels) {
 
     public RgbImage {
         if (width <= 0 || height <= 0) {
-            throw new IllegalArgumentException("image size must be positive: " + width + "x" + height);
+            throw new IllegalArgumentException(
+                    "image size must be positive: " + width + "x" + height);
         }
         if (pixels.length != (long) width * height * 3) {
             throw new IllegalArgumentException(
-                    "expected " + (long) width * height * 3 + " bytes for " + width + "x" + height
-                            + " RGB, got " + pixels.length);
+                    "expected "
+                            + (long) width * height * 3
+                            + " bytes for "
+                            + width
+                            + "x"
+                            + height
+                            + " RGB, got "
+                            + pixels.length);
         }
     }
 

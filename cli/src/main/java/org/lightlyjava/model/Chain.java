@@ -38,7 +38,10 @@ final class Chain extends SequentialBlock {
         return current;
     }
 
-    /** Closes the arrays of {@code done} that {@code kept} does not hold (identity blocks pass them on). */
+    /**
+     * Closes the arrays of {@code done} that {@code kept} does not hold (identity blocks pass them
+     * on).
+     */
     static void closeUnless(NDList done, NDList kept) {
         for (NDArray array : done) {
             if (!kept.contains(array)) {

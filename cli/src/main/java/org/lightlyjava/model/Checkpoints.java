@@ -23,8 +23,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Checkpoint files ({@code .ckpt}): a zip holding {@code meta.json} ({@link CheckpointInfo}),
- * {@code backbone.params} and {@code head.params} (DJL parameter streams) and, when the loss uses
- * a memory bank, {@code memory_bank.ndarray}. Written atomically: a crash never leaves a torn file.
+ * {@code backbone.params} and {@code head.params} (DJL parameter streams) and, when the loss uses a
+ * memory bank, {@code memory_bank.ndarray}. Written atomically: a crash never leaves a torn file.
  */
 public final class Checkpoints {
 
@@ -43,8 +43,11 @@ public final class Checkpoints {
     /** A loaded checkpoint: the network (caller closes it) and what the file says about it. */
     public record Loaded(SimClrNetwork network, CheckpointInfo info, NDArray memoryBank) {}
 
-    /** Writes {@code network} and {@code info} (and the memory bank, when not null) to {@code file}. */
-    public static void save(Path file, SimClrNetwork network, CheckpointInfo info, NDArray memoryBank)
+    /**
+     * Writes {@code network} and {@code info} (and the memory bank, when not null) to {@code file}.
+     */
+    public static void save(
+            Path file, SimClrNetwork network, CheckpointInfo info, NDArray memoryBank)
             throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -86,18 +89,25 @@ public final class Checkpoints {
         try (ZipFile zip = open(file)) {
             CheckpointInfo info = JSON.readValue(entry(zip, META, file), CheckpointInfo.class);
             if (info.format() > FORMAT) {
-                throw new IOException(file + " has checkpoint format " + info.format()
-                        + ", newer than this tool reads (" + FORMAT + ")");
+                throw new IOException(
+                        file
+                                + " has checkpoint format "
+                                + info.format()
+                                + ", newer than this tool reads ("
+                                + FORMAT
+                                + ")");
             }
             byte[] backbone = entry(zip, BACKBONE, file);
             byte[] head = entry(zip, HEAD, file);
             SimClrNetwork network = SimClrNetwork.create(info.model(), device, info.inputSize());
             try {
-                network.loadParameters(new DataInputStream(new ByteArrayInputStream(backbone)),
+                network.loadParameters(
+                        new DataInputStream(new ByteArrayInputStream(backbone)),
                         new DataInputStream(new ByteArrayInputStream(head)));
-                NDArray bank = zip.getEntry(BANK) == null
-                        ? null
-                        : NDArray.decode(network.manager(), entry(zip, BANK, file));
+                NDArray bank =
+                        zip.getEntry(BANK) == null
+                                ? null
+                                : NDArray.decode(network.manager(), entry(zip, BANK, file));
                 return new Loaded(network, info, bank);
             } catch (IOException | RuntimeException e) {
                 network.close();
@@ -139,7 +149,10 @@ public final class Checkpoints {
         }
     }
 
-    /** Stores entries uncompressed: float weights barely compress, and deflating 45 MB takes seconds. */
+    /**
+     * Stores entries uncompressed: float weights barely compress, and deflating 45 MB takes
+     * seconds.
+     */
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
         ZipEntry entry = new ZipEntry(name);
         entry.setMethod(ZipEntry.STORED);

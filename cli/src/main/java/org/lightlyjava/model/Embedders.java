@@ -32,10 +32,12 @@ public final class Embedders {
         if (checkpoint == null) {
             Pretrained.warnUnavailable(config, spec);
             Engines.seed(config.integer("seed"));
-            return new NetworkEmbedder(SimClrNetwork.create(spec, device, inputSize), "random weights");
+            return new NetworkEmbedder(
+                    SimClrNetwork.create(spec, device, inputSize), "random weights");
         }
         if (!Files.isRegularFile(checkpoint)) {
-            throw new ToolException(ExitCode.CONFIG, "checkpoint=" + checkpoint + ": file not found");
+            throw new ToolException(
+                    ExitCode.CONFIG, "checkpoint=" + checkpoint + ": file not found");
         }
         try {
             if (Checkpoints.isCheckpoint(checkpoint)) {
@@ -48,17 +50,27 @@ public final class Embedders {
             }
             return TorchScriptEmbedder.load(checkpoint, device, inputSize);
         } catch (IOException e) {
-            throw new ToolException(ExitCode.CONFIG, "checkpoint=" + checkpoint
-                    + ": neither a lightly-java checkpoint nor a TorchScript module ("
-                    + e.getMessage() + ")", e);
+            throw new ToolException(
+                    ExitCode.CONFIG,
+                    "checkpoint="
+                            + checkpoint
+                            + ": neither a lightly-java checkpoint nor a TorchScript module ("
+                            + e.getMessage()
+                            + ")",
+                    e);
         }
     }
 
     private static void warnIfDifferent(ModelSpec asked, ModelSpec stored, Path checkpoint) {
         if (!asked.equals(stored)) {
-            log.warn("{} holds {} (width {}, num_ftrs {}, out_dim {}); using it instead of the "
-                    + "model.* keys", checkpoint.getFileName(), stored.name(), stored.width(),
-                    stored.numFtrs(), stored.outDim());
+            log.warn(
+                    "{} holds {} (width {}, num_ftrs {}, out_dim {}); using it instead of the "
+                            + "model.* keys",
+                    checkpoint.getFileName(),
+                    stored.name(),
+                    stored.width(),
+                    stored.numFtrs(),
+                    stored.outDim());
         }
     }
 }

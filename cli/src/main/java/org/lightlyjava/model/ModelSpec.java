@@ -17,7 +17,8 @@ public record ModelSpec(String name, double width, int numFtrs, int outDim) {
     public ModelSpec {
         Arch.of(name);
         if (!(width > 0) || (int) (64 * width) < 1) {
-            throw new IllegalArgumentException("model.width must give at least one channel: " + width);
+            throw new IllegalArgumentException(
+                    "model.width must give at least one channel: " + width);
         }
         if (numFtrs < 1) {
             throw new IllegalArgumentException("model.num_ftrs must be positive: " + numFtrs);
@@ -44,7 +45,9 @@ public record ModelSpec(String name, double width, int numFtrs, int outDim) {
         return Arch.of(name);
     }
 
-    /** Lightly's model-zoo key for these settings, for example {@code resnet-18/simclr/d32/w1.0}. */
+    /**
+     * Lightly's model-zoo key for these settings, for example {@code resnet-18/simclr/d32/w1.0}.
+     */
     public String zooKey() {
         return name + "/simclr/d" + numFtrs + "/w" + width;
     }
@@ -78,8 +81,10 @@ public record ModelSpec(String name, double width, int numFtrs, int outDim) {
                     return arch;
                 }
             }
-            throw new IllegalArgumentException("model.name must be one of resnet-9, resnet-18, "
-                    + "resnet-34, resnet-50, resnet-101, resnet-152: " + name);
+            throw new IllegalArgumentException(
+                    "model.name must be one of resnet-9, resnet-18, "
+                            + "resnet-34, resnet-50, resnet-101, resnet-152: "
+                            + name);
         }
     }
 }

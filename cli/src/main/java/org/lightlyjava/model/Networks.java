@@ -14,10 +14,10 @@ import ai.djl.training.initializer.XavierInitializer;
  * Builds Lightly's networks from DJL blocks: the CIFAR-style ResNet backbone of the CLI and the
  * SimCLR projection head (reference §5.1).
  *
- * <p>Backbone: {@code BatchNorm(3), conv3x3(3 -> base), BatchNorm} (no ReLU here: Lightly's
- * quirk), four stages of residual units at {@code base * 1, 2, 4, 8} channels with strides 1, 2,
- * 2, 2, a 1x1 convolution with bias to {@code num_ftrs}, and global average pooling to shape
- * {@code (N, num_ftrs)}. No max-pool, unlike torchvision's ResNet.
+ * <p>Backbone: {@code BatchNorm(3), conv3x3(3 -> base), BatchNorm} (no ReLU here: Lightly's quirk),
+ * four stages of residual units at {@code base * 1, 2, 4, 8} channels with strides 1, 2, 2, 2, a
+ * 1x1 convolution with bias to {@code num_ftrs}, and global average pooling to shape {@code (N,
+ * num_ftrs)}. No max-pool, unlike torchvision's ResNet.
  */
 final class Networks {
 
@@ -35,7 +35,10 @@ final class Networks {
             Chain layer = new Chain();
             for (int unit = 0; unit < arch.units.get(stage); unit++) {
                 int stride = unit == 0 ? strides[stage] : 1;
-                layer.add(arch.bottleneck ? bottleneck(in, planes, stride) : basic(in, planes, stride));
+                layer.add(
+                        arch.bottleneck
+                                ? bottleneck(in, planes, stride)
+                                : basic(in, planes, stride));
                 in = planes * arch.expansion();
             }
             net.add(layer);

@@ -16,11 +16,13 @@ public final class Pretrained {
 
     public static void warnUnavailable(Config config, ModelSpec spec) {
         if (config.bool("pre_trained")) {
-            log.warn("pre_trained=True: Lightly's pretrained weights ({}) cannot be downloaded "
-                    + "(lightly-java never downloads at run time); starting from randomly "
-                    + "initialised weights (seed={}). Train with trainer.max_epochs>0 or pass "
-                    + "checkpoint=..., and set pre_trained=False to silence this warning.",
-                    spec.zooKey(), config.integer("seed"));
+            log.warn(
+                    "pre_trained=True: Lightly's pretrained weights ({}) cannot be downloaded "
+                            + "(lightly-java never downloads at run time); starting from randomly "
+                            + "initialised weights (seed={}). Train with trainer.max_epochs>0 or pass "
+                            + "checkpoint=..., and set pre_trained=False to silence this warning.",
+                    spec.zooKey(),
+                    config.integer("seed"));
         }
     }
 }

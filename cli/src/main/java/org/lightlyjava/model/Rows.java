@@ -10,7 +10,8 @@ final class Rows {
             return new float[0][];
         }
         if (flat.length % rows != 0) {
-            throw new IllegalStateException(flat.length + " values do not split into " + rows + " rows");
+            throw new IllegalStateException(
+                    flat.length + " values do not split into " + rows + " rows");
         }
         int cols = flat.length / rows;
         float[][] out = new float[rows][cols];

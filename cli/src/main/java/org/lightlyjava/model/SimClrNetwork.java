@@ -98,7 +98,8 @@ public final class SimClrNetwork implements AutoCloseable {
             backbone.loadParameters(manager, backboneIn);
             head.loadParameters(manager, headIn);
         } catch (ai.djl.MalformedModelException e) {
-            throw new IOException("parameters do not fit " + spec.name() + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "parameters do not fit " + spec.name() + ": " + e.getMessage(), e);
         }
         // Parameter.load replaces the arrays without marking them for gradients (VERIFIED.md).
         for (Parameter parameter : trainableParameters()) {

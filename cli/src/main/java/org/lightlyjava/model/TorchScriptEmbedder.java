@@ -35,15 +35,24 @@ final class TorchScriptEmbedder implements Embedder {
             model.load(file);
         } catch (MalformedModelException | IOException | RuntimeException e) {
             model.close();
-            throw new IOException("cannot load TorchScript module " + file + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot load TorchScript module " + file + ": " + e.getMessage(), e);
         }
         TorchScriptEmbedder embedder = new TorchScriptEmbedder(model, file);
         try {
-            embedder.dimension = embedder.embed(new float[3 * inputSize * inputSize], 1, inputSize)[0].length;
+            embedder.dimension =
+                    embedder.embed(new float[3 * inputSize * inputSize], 1, inputSize)[0].length;
         } catch (RuntimeException e) {
             embedder.close();
-            throw new IOException(file + " does not map a (1, 3, " + inputSize + ", " + inputSize
-                    + ") image batch to embeddings: " + e.getMessage(), e);
+            throw new IOException(
+                    file
+                            + " does not map a (1, 3, "
+                            + inputSize
+                            + ", "
+                            + inputSize
+                            + ") image batch to embeddings: "
+                            + e.getMessage(),
+                    e);
         }
         return embedder;
     }
@@ -64,8 +73,8 @@ final class TorchScriptEmbedder implements Embedder {
             NDList out = block.forward(new ParameterStore(batch, false), new NDList(x), false);
             NDArray y = out.head();
             if (y.getShape().dimension() < 1 || y.getShape().get(0) != count) {
-                throw new IllegalStateException("module returned shape " + y.getShape()
-                        + " for a batch of " + count);
+                throw new IllegalStateException(
+                        "module returned shape " + y.getShape() + " for a batch of " + count);
             }
             return Rows.split(y.toFloatArray(), count);
         }

@@ -24,7 +24,8 @@ public final class Inputs {
      */
     public static ImageSource open(Config config) {
         if (!config.isSet("input_dir")) {
-            throw new ToolException(ExitCode.CONFIG, "input_dir is not set: pass input_dir=<folder of images>");
+            throw new ToolException(
+                    ExitCode.CONFIG, "input_dir is not set: pass input_dir=<folder of images>");
         }
         Path dir = config.path("input_dir");
         ImageSource source;
@@ -37,10 +38,16 @@ public final class Inputs {
             log.warn("skipped {}: {}", rejected.fileName(), rejected.reason());
         }
         if (source.samples().isEmpty()) {
-            throw new ToolException(ExitCode.CONFIG, "no images found in " + source.describe()
-                    + " (extensions: .jpg .jpeg .png .ppm .bmp .pgm .tif .tiff .webp)");
+            throw new ToolException(
+                    ExitCode.CONFIG,
+                    "no images found in "
+                            + source.describe()
+                            + " (extensions: .jpg .jpeg .png .ppm .bmp .pgm .tif .tiff .webp)");
         }
-        log.info("{} images in {} ({} classes)", source.samples().size(), source.describe(),
+        log.info(
+                "{} images in {} ({} classes)",
+                source.samples().size(),
+                source.describe(),
                 source.classes().size());
         return source;
     }

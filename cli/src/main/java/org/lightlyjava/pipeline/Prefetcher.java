@@ -11,13 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Runs {@code work} over {@code items} on worker threads, at most {@code window} items ahead of
- * the consumer, and hands the results back in item order. Memory is bounded by the window, not by
- * the number of items; workers keep going while the consumer is busy (for example in the forward
- * pass).
+ * Runs {@code work} over {@code items} on worker threads, at most {@code window} items ahead of the
+ * consumer, and hands the results back in item order. Memory is bounded by the window, not by the
+ * number of items; workers keep going while the consumer is busy (for example in the forward pass).
  *
- * <p>{@code work} should not throw: return failures as values. An exception that escapes anyway
- * is rethrown to the consumer.
+ * <p>{@code work} should not throw: return failures as values. An exception that escapes anyway is
+ * rethrown to the consumer.
  */
 public final class Prefetcher<T, R> implements Iterator<R>, AutoCloseable {
 
@@ -27,7 +26,8 @@ public final class Prefetcher<T, R> implements Iterator<R>, AutoCloseable {
     private final ExecutorService pool;
     private final ArrayDeque<Future<R>> pending = new ArrayDeque<>();
 
-    public Prefetcher(Iterator<T> items, Function<T, R> work, int threads, int window, String name) {
+    public Prefetcher(
+            Iterator<T> items, Function<T, R> work, int threads, int window, String name) {
         if (threads < 1 || window < 1) {
             throw new IllegalArgumentException("threads and window must be positive");
         }
@@ -35,11 +35,15 @@ public final class Prefetcher<T, R> implements Iterator<R>, AutoCloseable {
         this.work = work;
         this.window = window;
         AtomicInteger count = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool =
+                Executors.newFixedThreadPool(
+                        threads,
+                        runnable -> {
+                            Thread thread =
+                                    new Thread(runnable, name + "-" + count.incrementAndGet());
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         fill();
     }
 

@@ -1,12 +1,11 @@
 package org.lightlyjava.run;
 
+import java.io.PrintWriter;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
-
-import java.io.PrintWriter;
 
 /** Progress as a terminal bar (me.tongfei progressbar) with count/total, rate, ETA and status. */
 final class BarProgress implements Progress {

@@ -2,12 +2,10 @@ package org.lightlyjava.run;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
-
-import org.slf4j.LoggerFactory;
-
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * Logging of one tool run: Logback to stderr only (results go to stdout), in a compact pattern,

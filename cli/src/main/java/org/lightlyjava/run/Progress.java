@@ -29,15 +29,17 @@ public interface Progress extends AutoCloseable {
         Progress start(String task, long total, String unit);
 
         /** A factory that shows nothing, for tests and library use. */
-        Factory SILENT = (task, total, unit) -> new Progress() {
-            @Override
-            public void step(long n) {}
+        Factory SILENT =
+                (task, total, unit) ->
+                        new Progress() {
+                            @Override
+                            public void step(long n) {}
 
-            @Override
-            public void status(String text) {}
+                            @Override
+                            public void status(String text) {}
 
-            @Override
-            public void close() {}
-        };
+                            @Override
+                            public void close() {}
+                        };
     }
 }

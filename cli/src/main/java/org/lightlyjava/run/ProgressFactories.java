@@ -1,10 +1,9 @@
 package org.lightlyjava.run;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Progress.Factory} flavours: a terminal bar, log lines, or nothing. Workflows take the

@@ -1,10 +1,5 @@
 package org.lightlyjava.run;
 
-import org.lightlyjava.config.Assignment;
-import org.lightlyjava.config.Config;
-import org.lightlyjava.config.ConfigException;
-import org.lightlyjava.config.ConfigYaml;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -15,6 +10,10 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lightlyjava.config.Assignment;
+import org.lightlyjava.config.Config;
+import org.lightlyjava.config.ConfigException;
+import org.lightlyjava.config.ConfigYaml;
 
 /**
  * The folder a run writes its outputs to, as Hydra makes it: {@code hydra.run.dir}, by default

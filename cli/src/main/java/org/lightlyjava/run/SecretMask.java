@@ -1,7 +1,6 @@
 package org.lightlyjava.run;
 
 import ch.qos.logback.core.Context;
-
 import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,11 +1,10 @@
 package org.lightlyjava.run;
 
-import org.lightlyjava.config.ConfigException;
-
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Locale;
+import org.lightlyjava.config.ConfigException;
 
 /** Python's {@code strftime} for the directives Hydra's {@code ${now:...}} patterns use. */
 final class Strftime {

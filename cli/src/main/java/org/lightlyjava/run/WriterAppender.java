@@ -3,7 +3,6 @@ package org.lightlyjava.run;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.Layout;
-
 import java.io.PrintWriter;
 
 /** Appends formatted events to the CLI's stderr writer, flushing after each one. */

@@ -70,7 +70,10 @@ final class CheckpointKeeper {
 
     /** The kept file with the lowest loss, or {@code null}. */
     Path best() {
-        return kept.stream().min(Comparator.comparingDouble(Kept::loss)).map(Kept::file).orElse(null);
+        return kept.stream()
+                .min(Comparator.comparingDouble(Kept::loss))
+                .map(Kept::file)
+                .orElse(null);
     }
 
     private Kept worst() {

@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * The order in which training visits samples: epoch after epoch, each a permutation of the sample
- * indices drawn from the seed and the epoch number alone (or the plain order without shuffling).
- * So a resumed run sees exactly the batches an uninterrupted one would.
+ * indices drawn from the seed and the epoch number alone (or the plain order without shuffling). So
+ * a resumed run sees exactly the batches an uninterrupted one would.
  */
 final class EpochPlan implements Iterator<EpochPlan.Visit> {
 

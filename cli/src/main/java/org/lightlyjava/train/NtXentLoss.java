@@ -14,8 +14,8 @@ import ai.djl.ndarray.types.Shape;
  * of earlier batches.
  *
  * <p>Without a bank: {@code z = normalize(cat(out0, out1))}, logits {@code z z^T / t} with the
- * self-similarities removed, cross-entropy with the other view as target. With a bank of {@code
- * K} normalised past projections: logits {@code [<out0, out1>, out0 . bank] / t}, target 0; then
+ * self-similarities removed, cross-entropy with the other view as target. With a bank of {@code K}
+ * normalised past projections: logits {@code [<out0, out1>, out0 . bank] / t}, target 0; then
  * {@code out1} enters the bank, first in first out.
  */
 final class NtXentLoss implements AutoCloseable {
@@ -29,12 +29,13 @@ final class NtXentLoss implements AutoCloseable {
 
     /**
      * @param temperature {@code criterion.temperature}
-     * @param bank the memory bank {@code (D, K)} (unit columns) or {@code null} for none; this
-     *     loss takes ownership
+     * @param bank the memory bank {@code (D, K)} (unit columns) or {@code null} for none; this loss
+     *     takes ownership
      */
     NtXentLoss(float temperature, NDArray bank) {
         if (!(temperature > 0)) {
-            throw new IllegalArgumentException("criterion.temperature must be positive: " + temperature);
+            throw new IllegalArgumentException(
+                    "criterion.temperature must be positive: " + temperature);
         }
         this.temperature = temperature;
         this.bank = bank;
@@ -62,15 +63,17 @@ final class NtXentLoss implements AutoCloseable {
         NDManager manager = out0.getManager();
         NDArray z = normalize(NDArrays.concat(new NDList(out0, out1), 0), 1);
         int rows = (int) (2 * n);
-        NDArray logits = z.matMul(z.transpose()).div(temperature)
-                .add(manager.eye(rows).mul(MASKED));
+        NDArray logits =
+                z.matMul(z.transpose()).div(temperature).add(manager.eye(rows).mul(MASKED));
         // The target of row i is the other view of the same image: column (i + n) mod 2n.
         float[] targets = new float[rows * rows];
         for (int i = 0; i < rows; i++) {
             targets[i * rows + (int) ((i + n) % rows)] = 1f;
         }
-        return logits.logSoftmax(1).mul(manager.create(targets, new Shape(rows, rows)))
-                .sum().div(-rows);
+        return logits.logSoftmax(1)
+                .mul(manager.create(targets, new Shape(rows, rows)))
+                .sum()
+                .div(-rows);
     }
 
     private NDArray withBank(NDArray out0, NDArray out1) {
@@ -90,7 +93,8 @@ final class NtXentLoss implements AutoCloseable {
         int size = (int) bank.getShape().get(1);
         NDArray columns = z1.transpose();
         if (bankPointer + n >= size) {
-            bank.set(new NDIndex(":, {}:", bankPointer),
+            bank.set(
+                    new NDIndex(":, {}:", bankPointer),
                     columns.get(new NDIndex(":, 0:{}", size - bankPointer)));
             bankPointer = 0;
         } else {
@@ -107,7 +111,9 @@ final class NtXentLoss implements AutoCloseable {
         this.bankPointer = pointer;
     }
 
-    /** Divides by the L2 norm along {@code axis}, at least {@code 1e-12} (PyTorch's F.normalize). */
+    /**
+     * Divides by the L2 norm along {@code axis}, at least {@code 1e-12} (PyTorch's F.normalize).
+     */
     static NDArray normalize(NDArray x, int axis) {
         return x.div(x.norm(new int[] {axis}, true).maximum(EPS));
     }

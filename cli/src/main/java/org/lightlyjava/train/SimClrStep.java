@@ -24,15 +24,20 @@ final class SimClrStep {
     private final List<Parameter> parameters;
     private final int inputSize;
 
-    SimClrStep(SimClrNetwork network, NtXentLoss loss, float learningRate, float weightDecay,
+    SimClrStep(
+            SimClrNetwork network,
+            NtXentLoss loss,
+            float learningRate,
+            float weightDecay,
             int inputSize) {
         this.network = network;
         this.loss = loss;
-        this.sgd = Optimizer.sgd()
-                .setLearningRateTracker(Tracker.fixed(learningRate))
-                .optWeightDecays(weightDecay)
-                .optMomentum(0f)
-                .build();
+        this.sgd =
+                Optimizer.sgd()
+                        .setLearningRateTracker(Tracker.fixed(learningRate))
+                        .optWeightDecays(weightDecay)
+                        .optMomentum(0f)
+                        .build();
         this.parameters = network.trainableParameters();
         this.inputSize = inputSize;
     }

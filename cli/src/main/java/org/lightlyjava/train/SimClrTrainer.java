@@ -46,8 +46,8 @@ public final class SimClrTrainer {
     private final Progress.Factory progress;
     private final String tool;
 
-    public SimClrTrainer(TrainSettings settings, ImageLoader loader, Progress.Factory progress,
-            String tool) {
+    public SimClrTrainer(
+            TrainSettings settings, ImageLoader loader, Progress.Factory progress, String tool) {
         this.settings = settings;
         this.loader = loader;
         this.progress = progress;
@@ -57,15 +57,24 @@ public final class SimClrTrainer {
     public Result train(List<Sample> samples) throws IOException {
         int batchSize = Math.min(settings.batchSize(), samples.size());
         try (TrainingState state = TrainingState.open(settings, Engines.device(settings.gpus()))) {
-            log.info("training {} (width {}, num_ftrs {}): {} parameters in the backbone, batch {}, "
-                    + "epochs {}-{}", state.model().name(), state.model().width(),
-                    state.model().numFtrs(), state.network.backboneSize(), batchSize,
-                    state.firstEpoch + 1, settings.epochs());
+            log.info(
+                    "training {} (width {}, num_ftrs {}): {} parameters in the backbone, batch {}, "
+                            + "epochs {}-{}",
+                    state.model().name(),
+                    state.model().width(),
+                    state.model().numFtrs(),
+                    state.network.backboneSize(),
+                    batchSize,
+                    state.firstEpoch + 1,
+                    settings.epochs());
             Loop loop = new Loop(state, samples, batchSize);
             loop.run();
             Path last = loop.keeper.wantsLast() ? loop.keeper.lastFile() : null;
             Path best = loop.keeper.best() != null ? loop.keeper.best() : last;
-            return new Result(best, last, List.copyOf(loop.losses),
+            return new Result(
+                    best,
+                    last,
+                    List.copyOf(loop.losses),
                     new Outcome(samples.size() - loop.failed.size(), loop.failed.size()));
         }
     }
@@ -94,33 +103,59 @@ public final class SimClrTrainer {
             this.samples = samples;
             this.batchSize = batchSize;
             this.length = 3 * settings.inputSize() * settings.inputSize();
-            this.step = new SimClrStep(state.network, state.loss, settings.learningRate(),
-                    settings.weightDecay(), settings.inputSize());
-            this.keeper = new CheckpointKeeper(settings.checkpointDir(), settings.saveTopK(),
-                    settings.saveLast());
+            this.step =
+                    new SimClrStep(
+                            state.network,
+                            state.loss,
+                            settings.learningRate(),
+                            settings.weightDecay(),
+                            settings.inputSize());
+            this.keeper =
+                    new CheckpointKeeper(
+                            settings.checkpointDir(), settings.saveTopK(), settings.saveLast());
             this.view0 = new float[batchSize * length];
             this.view1 = new float[batchSize * length];
             this.globalStep = state.firstStep;
             if (state.resumedFrom != null) {
-                keeper.adopt(settings.checkpointDir().resolve(
-                        CheckpointKeeper.epochFileName(state.resumedFrom.epoch())),
-                        state.resumedFrom.loss(), state.resumedFrom.epoch());
+                keeper.adopt(
+                        settings.checkpointDir()
+                                .resolve(CheckpointKeeper.epochFileName(state.resumedFrom.epoch())),
+                        state.resumedFrom.loss(),
+                        state.resumedFrom.epoch());
             }
         }
 
         void run() throws IOException {
             if (state.firstEpoch >= settings.epochs()) {
-                log.info("nothing to train: already at epoch {} of {}", state.firstEpoch, settings.epochs());
+                log.info(
+                        "nothing to train: already at epoch {} of {}",
+                        state.firstEpoch,
+                        settings.epochs());
                 return;
             }
             SimClrAugment augment = new SimClrAugment(settings.augment());
-            EpochPlan plan = new EpochPlan(samples.size(), settings.shuffle(), settings.seed(),
-                    state.firstEpoch, settings.epochs());
+            EpochPlan plan =
+                    new EpochPlan(
+                            samples.size(),
+                            settings.shuffle(),
+                            settings.seed(),
+                            state.firstEpoch,
+                            settings.epochs());
             int window = Math.max(2 * batchSize, 4 * settings.threads());
-            try (Prefetcher<EpochPlan.Visit, Views> views = new Prefetcher<>(plan,
-                    visit -> Views.make(visit, samples.get(visit.index()), loader, augment,
-                            settings.inputSize(), settings.seed()),
-                    settings.threads(), window, "augment")) {
+            try (Prefetcher<EpochPlan.Visit, Views> views =
+                    new Prefetcher<>(
+                            plan,
+                            visit ->
+                                    Views.make(
+                                            visit,
+                                            samples.get(visit.index()),
+                                            loader,
+                                            augment,
+                                            settings.inputSize(),
+                                            settings.seed()),
+                            settings.threads(),
+                            window,
+                            "augment")) {
                 while (views.hasNext()) {
                     Views next = views.next();
                     if (next.visit().position() == 0) {
@@ -138,15 +173,18 @@ public final class SimClrTrainer {
             lossSum = 0;
             steps = 0;
             filled = 0;
-            int total = settings.dropLast() ? samples.size() / batchSize
-                    : (samples.size() + batchSize - 1) / batchSize;
+            int total =
+                    settings.dropLast()
+                            ? samples.size() / batchSize
+                            : (samples.size() + batchSize - 1) / batchSize;
             bar = progress.start("epoch " + (epoch + 1) + "/" + settings.epochs(), total, "step");
         }
 
         private void add(Views views) {
             if (views.error() != null) {
                 if (failed.add(views.sample().fileName())) {
-                    log.warn("skipped {} in training: {}", views.sample().fileName(), views.error());
+                    log.warn(
+                            "skipped {} in training: {}", views.sample().fileName(), views.error());
                 }
                 return;
             }
@@ -161,8 +199,13 @@ public final class SimClrTrainer {
         private void runStep() {
             float loss = step.run(view0, view1, filled);
             if (!Float.isFinite(loss)) {
-                throw new ToolException(ExitCode.INTERNAL, "training diverged: the loss is " + loss
-                        + " at step " + globalStep + "; lower optimizer.lr");
+                throw new ToolException(
+                        ExitCode.INTERNAL,
+                        "training diverged: the loss is "
+                                + loss
+                                + " at step "
+                                + globalStep
+                                + "; lower optimizer.lr");
             }
             filled = 0;
             globalStep++;
@@ -178,21 +221,41 @@ public final class SimClrTrainer {
             }
             bar.close();
             if (steps == 0) {
-                throw new ToolException(ExitCode.CONFIG, "epoch " + (epoch + 1) + " had no full batch "
-                        + "of usable images (" + failed.size() + " failed); lower loader.batch_size "
-                        + "or set loader.drop_last=False");
+                throw new ToolException(
+                        ExitCode.CONFIG,
+                        "epoch "
+                                + (epoch + 1)
+                                + " had no full batch "
+                                + "of usable images ("
+                                + failed.size()
+                                + " failed); lower loader.batch_size "
+                                + "or set loader.drop_last=False");
             }
             double mean = lossSum / steps;
             losses.add(mean);
-            log.info("epoch {}/{}: loss {} over {} steps", epoch + 1, settings.epochs(),
-                    String.format("%.4f", mean), steps);
+            log.info(
+                    "epoch {}/{}: loss {} over {} steps",
+                    epoch + 1,
+                    settings.epochs(),
+                    String.format("%.4f", mean),
+                    steps);
             save(epoch, mean);
         }
 
         private void save(int epoch, double loss) throws IOException {
-            CheckpointInfo info = new CheckpointInfo(Checkpoints.FORMAT, state.model(),
-                    settings.inputSize(), epoch, globalStep, loss, settings.seed(), tool,
-                    Engines.describe(), Instant.now().toString(), state.loss.bankPointer());
+            CheckpointInfo info =
+                    new CheckpointInfo(
+                            Checkpoints.FORMAT,
+                            state.model(),
+                            settings.inputSize(),
+                            epoch,
+                            globalStep,
+                            loss,
+                            settings.seed(),
+                            tool,
+                            Engines.describe(),
+                            Instant.now().toString(),
+                            state.loss.bankPointer());
             Path written = null;
             if (keeper.wants(loss)) {
                 written = settings.checkpointDir().resolve(CheckpointKeeper.epochFileName(epoch));

@@ -49,7 +49,8 @@ public record TrainSettings(
 
     public TrainSettings {
         if (epochs < 0) {
-            throw new IllegalArgumentException("trainer.max_epochs must not be negative: " + epochs);
+            throw new IllegalArgumentException(
+                    "trainer.max_epochs must not be negative: " + epochs);
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("loader.batch_size must be positive: " + batchSize);

@@ -28,16 +28,24 @@ public final class TrainWorkflow {
         ImageSource source = Inputs.open(config);
         TrainSettings settings = settings(ctx);
         warnAboutSettings(config, settings);
-        SimClrTrainer trainer = new SimClrTrainer(settings,
-                new ImageLoader(source, new ImageDecoder()), ctx.progress(), tool);
+        SimClrTrainer trainer =
+                new SimClrTrainer(
+                        settings,
+                        new ImageLoader(source, new ImageDecoder()),
+                        ctx.progress(),
+                        tool);
         try {
             SimClrTrainer.Result result = trainer.train(source.samples());
             ctx.out().println("Best model is stored at: " + result.bestCheckpoint());
             Outcome outcome = result.outcome().plus(new Outcome(0, source.rejected().size()));
-            return new SimClrTrainer.Result(result.bestCheckpoint(), result.lastCheckpoint(),
-                    result.epochLosses(), outcome);
+            return new SimClrTrainer.Result(
+                    result.bestCheckpoint(),
+                    result.lastCheckpoint(),
+                    result.epochLosses(),
+                    outcome);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoints to " + settings.checkpointDir(), e);
+            throw new UncheckedIOException(
+                    "cannot write checkpoints to " + settings.checkpointDir(), e);
         }
     }
 
@@ -51,13 +59,17 @@ public final class TrainWorkflow {
 
     private static void warnAboutSettings(Config config, TrainSettings settings) {
         if (settings.batchSize() < 64) {
-            log.warn("Training a self-supervised model with a small batch size: {}! Small batch size "
-                    + "may harm embedding quality. You can specify the batch size via the loader "
-                    + "key-word: loader.batch_size=BSZ", settings.batchSize());
+            log.warn(
+                    "Training a self-supervised model with a small batch size: {}! Small batch size "
+                            + "may harm embedding quality. You can specify the batch size via the loader "
+                            + "key-word: loader.batch_size=BSZ",
+                    settings.batchSize());
         }
         if (config.isSet("collate.kernel_size")) {
-            log.warn("collate.kernel_size is legacy and ignored; the blur sigma is drawn from "
-                    + "collate.sigmas={}", config.numbers("collate.sigmas"));
+            log.warn(
+                    "collate.kernel_size is legacy and ignored; the blur sigma is drawn from "
+                            + "collate.sigmas={}",
+                    config.numbers("collate.sigmas"));
         }
         if (settings.initialWeights() == null && settings.resumeFrom() == null) {
             Pretrained.warnUnavailable(config, ModelSpec.from(config));

@@ -29,7 +29,11 @@ final class TrainingState implements AutoCloseable {
     final long firstStep;
     final CheckpointInfo resumedFrom;
 
-    private TrainingState(SimClrNetwork network, NtXentLoss loss, int firstEpoch, long firstStep,
+    private TrainingState(
+            SimClrNetwork network,
+            NtXentLoss loss,
+            int firstEpoch,
+            long firstStep,
             CheckpointInfo resumedFrom) {
         this.network = network;
         this.loss = loss;
@@ -43,14 +47,16 @@ final class TrainingState implements AutoCloseable {
         if (settings.resumeFrom() != null) {
             return resume(settings, device);
         }
-        SimClrNetwork network = settings.initialWeights() != null
-                ? load(settings.initialWeights(), "checkpoint", device).network()
-                : SimClrNetwork.create(settings.model(), device, settings.inputSize());
+        SimClrNetwork network =
+                settings.initialWeights() != null
+                        ? load(settings.initialWeights(), "checkpoint", device).network()
+                        : SimClrNetwork.create(settings.model(), device, settings.inputSize());
         return new TrainingState(network, newLoss(settings, network), 0, 0, null);
     }
 
     private static TrainingState resume(TrainSettings settings, Device device) {
-        Checkpoints.Loaded loaded = load(settings.resumeFrom(), "trainer.resume_from_checkpoint", device);
+        Checkpoints.Loaded loaded =
+                load(settings.resumeFrom(), "trainer.resume_from_checkpoint", device);
         CheckpointInfo info = loaded.info();
         NtXentLoss loss;
         if (settings.memoryBankSize() > 0 && loaded.memoryBank() != null) {
@@ -62,8 +68,11 @@ final class TrainingState implements AutoCloseable {
             }
             loss = newLoss(settings, loaded.network());
         }
-        log.info("resuming from {} after epoch {} (step {})", settings.resumeFrom().getFileName(),
-                info.epoch(), info.globalStep());
+        log.info(
+                "resuming from {} after epoch {} (step {})",
+                settings.resumeFrom().getFileName(),
+                info.epoch(),
+                info.globalStep());
         return new TrainingState(loaded.network(), loss, info.epoch() + 1, info.globalStep(), info);
     }
 
@@ -79,10 +88,13 @@ final class TrainingState implements AutoCloseable {
     }
 
     private static NtXentLoss newLoss(TrainSettings settings, SimClrNetwork network) {
-        NDArray bank = settings.memoryBankSize() > 0
-                ? NtXentLoss.newBank(network.manager(), settings.model().outDim(),
-                        settings.memoryBankSize())
-                : null;
+        NDArray bank =
+                settings.memoryBankSize() > 0
+                        ? NtXentLoss.newBank(
+                                network.manager(),
+                                settings.model().outDim(),
+                                settings.memoryBankSize())
+                        : null;
         return new NtXentLoss(settings.temperature(), bank);
     }
 

@@ -18,14 +18,20 @@ import org.lightlyjava.pipeline.Loaded;
 record Views(EpochPlan.Visit visit, Sample sample, float[] view0, float[] view1, String error) {
 
     /** Makes the views of a visit; the random draws depend only on the seed, epoch and index. */
-    static Views make(EpochPlan.Visit visit, Sample sample, ImageLoader loader, SimClrAugment augment,
-            int inputSize, long seed) {
+    static Views make(
+            EpochPlan.Visit visit,
+            Sample sample,
+            ImageLoader loader,
+            SimClrAugment augment,
+            int inputSize,
+            long seed) {
         Loaded loaded = loader.load(sample);
         if (!loaded.ok()) {
             return new Views(visit, sample, null, null, loaded.error());
         }
         RgbImage image = loaded.image().image();
-        SplittableRandom random = new SplittableRandom(Seeds.mix(seed, visit.epoch(), visit.index()));
+        SplittableRandom random =
+                new SplittableRandom(Seeds.mix(seed, visit.epoch(), visit.index()));
         int length = 3 * inputSize * inputSize;
         float[] view0 = new float[length];
         float[] view1 = new float[length];

@@ -14,20 +14,32 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule onlyModelAndTrainUseDjl =
-            noClasses().that().resideOutsideOfPackages("..model..", "..train..")
-                    .should().dependOnClassesThat().resideInAPackage("ai.djl..")
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackages("..model..", "..train..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("ai.djl..")
                     .because("only model and train may import ai.djl");
 
     @ArchTest
     static final ArchRule nothingDependsOnTheCli =
-            noClasses().that().resideOutsideOfPackage("org.lightlyjava.cli..")
-                    .should().dependOnClassesThat().resideInAPackage("org.lightlyjava.cli..")
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackage("org.lightlyjava.cli..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("org.lightlyjava.cli..")
                     .because("the CLI layer only parses and prints; work lives below it");
 
     @ArchTest
     static final ArchRule imagePixelWorkHasNoModelOrCliDependency =
-            noClasses().that().resideInAnyPackage("..image..", "..augment..", "..dataset..")
-                    .should().dependOnClassesThat().resideInAnyPackage(
+            noClasses()
+                    .that()
+                    .resideInAnyPackage("..image..", "..augment..", "..dataset..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(
                             "..model..", "..train..", "..embed..", "..magic..", "..cli..")
                     .because("pixels and files are the bottom layer");
 

@@ -2,19 +2,17 @@ package org.lightlyjava.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.lightlyjava.config.ConfigException;
 import org.lightlyjava.run.ExitCode;
 import org.lightlyjava.run.Outcome;
 import org.lightlyjava.run.ToolException;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.util.function.UnaryOperator;
 
 class ExitCodeMapperTest {
 

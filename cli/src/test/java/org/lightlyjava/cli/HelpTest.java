@@ -2,14 +2,13 @@ package org.lightlyjava.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.lightlyjava.config.KeySpec;
 import org.lightlyjava.config.Keys;
-
-import java.nio.file.Path;
 
 class HelpTest {
 
@@ -31,7 +30,9 @@ class HelpTest {
             String shown = spec.defaultValue().isEmpty() ? "''" : spec.defaultValue();
             assertThat(help).as(spec.name()).contains("  " + spec.name() + "=" + shown);
         }
-        assertThat(help).contains("Usage: " + tool.command() + " [-hqv]").contains("[-c=job|hydra|all]");
+        assertThat(help)
+                .contains("Usage: " + tool.command() + " [-hqv]")
+                .contains("[-c=job|hydra|all]");
     }
 
     @Test

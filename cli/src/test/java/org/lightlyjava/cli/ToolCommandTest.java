@@ -2,6 +2,9 @@ package org.lightlyjava.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,10 +13,6 @@ import org.lightlyjava.run.Outcome;
 import org.lightlyjava.run.RunContext;
 import org.lightlyjava.run.ToolException;
 import org.slf4j.LoggerFactory;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Whole runs of train, embed and magic with a fake workflow in place of the real one. */
 class ToolCommandTest {

@@ -17,7 +17,14 @@ class VersionCheckTest {
     void check_findsEveryImagePluginAndThePyTorchEngine() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of(), dir, "version", "--check");
+        int code =
+                Main.run(
+                        new PrintWriter(out),
+                        new PrintWriter(err),
+                        Map.of(),
+                        dir,
+                        "version",
+                        "--check");
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString())
                 .contains("reader jpeg: com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReader")

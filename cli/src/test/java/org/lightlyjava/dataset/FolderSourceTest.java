@@ -15,15 +15,24 @@ class FolderSourceTest {
 
     @Test
     void scan_subFolders_areSortedClassesWithRecursiveFilesInLightlysOrder() throws IOException {
-        touch("dogs/b.jpg", "dogs/a.PNG", "cats/z.jpg", "cats/deep/a.jpg", "cats/deep-er/c.webp",
-                "cats/a.tiff", "cats/notes.txt", "root.jpg", "lightly_outputs/2026/x.jpg",
+        touch(
+                "dogs/b.jpg",
+                "dogs/a.PNG",
+                "cats/z.jpg",
+                "cats/deep/a.jpg",
+                "cats/deep-er/c.webp",
+                "cats/a.tiff",
+                "cats/notes.txt",
+                "root.jpg",
+                "lightly_outputs/2026/x.jpg",
                 ".cache/y.jpg");
         FolderSource source = FolderSource.scan(root);
         assertThat(source.classes()).containsExactly("cats", "dogs");
-        assertThat(source.samples()).containsExactly(
-                new Sample("cats/a.tiff", 0), new Sample("cats/z.jpg", 0),
-                new Sample("cats/deep/a.jpg", 0), new Sample("cats/deep-er/c.webp", 0),
-                new Sample("dogs/a.PNG", 1), new Sample("dogs/b.jpg", 1));
+        assertThat(source.samples())
+                .containsExactly(
+                        new Sample("cats/a.tiff", 0), new Sample("cats/z.jpg", 0),
+                        new Sample("cats/deep/a.jpg", 0), new Sample("cats/deep-er/c.webp", 0),
+                        new Sample("dogs/a.PNG", 1), new Sample("dogs/b.jpg", 1));
         assertThat(source.rejected()).isEmpty();
     }
 
@@ -32,7 +41,8 @@ class FolderSourceTest {
         touch("b.bmp", "a.jpeg", "c.pgm", "readme.md", "d.ppm");
         FolderSource source = FolderSource.scan(root);
         assertThat(source.classes()).containsExactly("");
-        assertThat(source.samples()).extracting(Sample::fileName)
+        assertThat(source.samples())
+                .extracting(Sample::fileName)
                 .containsExactly("a.jpeg", "b.bmp", "c.pgm", "d.ppm");
         assertThat(source.samples()).extracting(Sample::label).containsOnly(0);
     }
@@ -43,9 +53,11 @@ class FolderSourceTest {
         touch("good.jpg", "bad,name.jpg", longName);
         FolderSource source = FolderSource.scan(root);
         assertThat(source.samples()).extracting(Sample::fileName).containsExactly("good.jpg");
-        assertThat(source.rejected()).extracting(ImageSource.Rejected::fileName)
+        assertThat(source.rejected())
+                .extracting(ImageSource.Rejected::fileName)
                 .containsExactlyInAnyOrder("bad,name.jpg", longName);
-        assertThat(source.rejected()).extracting(ImageSource.Rejected::reason)
+        assertThat(source.rejected())
+                .extracting(ImageSource.Rejected::reason)
                 .anySatisfy(reason -> assertThat(reason).contains("commas"))
                 .anySatisfy(reason -> assertThat(reason).contains("maximum of 255"));
     }

@@ -22,7 +22,8 @@ import org.lightlyjava.testing.TestImages;
  */
 class DistributionIT {
 
-    private static final Path DIST = Path.of(System.getProperty("lightly.dist", "target/lightly-java"));
+    private static final Path DIST =
+            Path.of(System.getProperty("lightly.dist", "target/lightly-java"));
 
     @TempDir Path dir;
 
@@ -45,13 +46,23 @@ class DistributionIT {
     void magic_tinyModelOneEpoch_givesACheckpointAndOneRowPerGoodImage() throws Exception {
         TestImages.classFolders(dir.resolve("data"), 2, 8, 48, 40);
         Files.writeString(dir.resolve("data/class_1/broken.jpg"), "not an image");
-        Result result = run("lightly-magic", "input_dir=data", "trainer.max_epochs=1",
-                "model.name=resnet-9", "model.width=0.25", "collate.input_size=32", "pre_trained=False");
+        Result result =
+                run(
+                        "lightly-magic",
+                        "input_dir=data",
+                        "trainer.max_epochs=1",
+                        "model.name=resnet-9",
+                        "model.width=0.25",
+                        "collate.input_size=32",
+                        "pre_trained=False");
 
         assertThat(result.code).as(result.err).isEqualTo(1); // the broken file, named on stderr
         assertThat(result.err).contains("broken.jpg");
-        assertThat(result.out).contains("########## Starting to train an embedding model.",
-                "########## Starting to embed your dataset.", "########## Finished");
+        assertThat(result.out)
+                .contains(
+                        "########## Starting to train an embedding model.",
+                        "########## Starting to embed your dataset.",
+                        "########## Finished");
         Path run = onlyRunFolder();
         assertThat(run.resolve("lightly_epoch_0.ckpt")).isRegularFile();
         assertThat(run.resolve("last.ckpt")).isRegularFile();
@@ -87,12 +98,17 @@ class DistributionIT {
         command.addAll(List.of(args));
         Path out = dir.resolve(tool + ".out");
         Path err = dir.resolve(tool + ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .directory(dir.toFile())
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile());
         builder.environment().put("LIGHTLY_PROGRESS", "log");
         Process process = builder.start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished in time").isTrue();
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        return new Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 }

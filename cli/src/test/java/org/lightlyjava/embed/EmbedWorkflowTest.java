@@ -28,21 +28,32 @@ class EmbedWorkflowTest {
         Config config = Contexts.tiny(dir).with("input_dir", "data").with("loader.batch_size", "4");
         StringWriter out = new StringWriter();
 
-        EmbedWorkflow.Result result = EmbedWorkflow.run(Contexts.in(dir.resolve("run"), config, out), false);
+        EmbedWorkflow.Result result =
+                EmbedWorkflow.run(Contexts.in(dir.resolve("run"), config, out), false);
 
         EmbeddingsCsv.Table table = EmbeddingsCsv.read(result.embeddings());
-        assertThat(table.fileNames()).containsExactly(
-                "class_0/img_000.jpg", "class_0/img_001.jpg", "class_0/img_002.jpg",
-                "class_0/img_003.jpg", "class_0/img_004.jpg", "class_1/img_000.jpg",
-                "class_1/img_001.jpg", "class_1/img_002.jpg", "class_1/img_003.jpg",
-                "class_1/img_004.jpg");
+        assertThat(table.fileNames())
+                .containsExactly(
+                        "class_0/img_000.jpg",
+                        "class_0/img_001.jpg",
+                        "class_0/img_002.jpg",
+                        "class_0/img_003.jpg",
+                        "class_0/img_004.jpg",
+                        "class_1/img_000.jpg",
+                        "class_1/img_001.jpg",
+                        "class_1/img_002.jpg",
+                        "class_1/img_003.jpg",
+                        "class_1/img_004.jpg");
         assertThat(table.labels()).containsExactly(0, 0, 0, 0, 0, 1, 1, 1, 1, 1);
         assertThat(table.dimension()).isEqualTo(32);
         assertThat(result.outcome().done()).isEqualTo(10);
         assertThat(result.outcome().failed()).isEqualTo(1);
         assertThat(result.outcome().exitCode()).isEqualTo(ExitCode.PARTIAL);
         assertThat(Files.readAllLines(dir.resolve("run/failed_images.tsv")))
-                .hasSize(2).last().asString().startsWith("class_1/broken.jpg\t");
+                .hasSize(2)
+                .last()
+                .asString()
+                .startsWith("class_1/broken.jpg\t");
         assertThat(out.toString()).contains("Embeddings are stored at " + result.embeddings());
         assertThat(result.metadata()).isNull();
     }
@@ -51,10 +62,12 @@ class EmbedWorkflowTest {
     void embed_sameSeed_givesIdenticalFiles() throws IOException {
         TestImages.classFolders(dir.resolve("data"), 1, 6, 32, 32);
         Config config = Contexts.tiny(dir).with("input_dir", "data").with("seed", "3");
-        Path first = EmbedWorkflow.run(Contexts.in(dir.resolve("a"), config, new StringWriter()), false)
-                .embeddings();
-        Path second = EmbedWorkflow.run(Contexts.in(dir.resolve("b"), config, new StringWriter()), false)
-                .embeddings();
+        Path first =
+                EmbedWorkflow.run(Contexts.in(dir.resolve("a"), config, new StringWriter()), false)
+                        .embeddings();
+        Path second =
+                EmbedWorkflow.run(Contexts.in(dir.resolve("b"), config, new StringWriter()), false)
+                        .embeddings();
         assertThat(Files.readString(second)).isEqualTo(Files.readString(first));
     }
 
@@ -64,7 +77,8 @@ class EmbedWorkflowTest {
         Config config = Contexts.tiny(dir).with("input_dir", "data");
 
         EmbedWorkflow.Result result =
-                EmbedWorkflow.run(Contexts.in(dir.resolve("run"), config, new StringWriter()), true);
+                EmbedWorkflow.run(
+                        Contexts.in(dir.resolve("run"), config, new StringWriter()), true);
 
         List<String> lines = Files.readAllLines(result.metadata());
         assertThat(lines).hasSize(3);
@@ -75,7 +89,8 @@ class EmbedWorkflowTest {
         assertThat(meta.get("sizeInBytes").asLong())
                 .isEqualTo(Files.size(dir.resolve("data/class_0/img_000.jpg")));
         assertThat(meta.get("is_corrupted").asBoolean()).isFalse();
-        for (String key : List.of("mean", "std", "snr", "sharpness", "sumOfValues", "sumOfSquares")) {
+        for (String key :
+                List.of("mean", "std", "snr", "sharpness", "sumOfValues", "sumOfSquares")) {
             assertThat(meta.has(key)).as(key).isTrue();
         }
     }

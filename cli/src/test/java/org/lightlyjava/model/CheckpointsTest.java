@@ -33,7 +33,8 @@ class CheckpointsTest {
             assertThat(embedOnes(net)).containsExactly(before);
             assertThat(loaded.info()).isEqualTo(info(spec, 3));
             assertThat(loaded.memoryBank()).isNull();
-            assertThat(net.trainableParameters()).allSatisfy(p -> assertThat(p.getArray().hasGradient()).isTrue());
+            assertThat(net.trainableParameters())
+                    .allSatisfy(p -> assertThat(p.getArray().hasGradient()).isTrue());
         }
     }
 
@@ -47,8 +48,8 @@ class CheckpointsTest {
         }
         Checkpoints.Loaded loaded = Checkpoints.load(file, Device.cpu());
         try (SimClrNetwork net = loaded.network()) {
-            assertThat(loaded.memoryBank().toFloatArray()).containsExactly(
-                    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+            assertThat(loaded.memoryBank().toFloatArray())
+                    .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
         }
     }
 
@@ -56,12 +57,23 @@ class CheckpointsTest {
     void load_refusesFilesThatAreNotCheckpoints() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.ckpt"), "hello");
         assertThat(Checkpoints.isCheckpoint(text)).isFalse();
-        assertThatThrownBy(() -> Checkpoints.load(text, Device.cpu())).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> Checkpoints.load(text, Device.cpu()))
+                .isInstanceOf(IOException.class);
     }
 
     private static CheckpointInfo info(ModelSpec spec, int epoch) {
-        return new CheckpointInfo(Checkpoints.FORMAT, spec, 16, epoch, 10, 4.5, 1, "test",
-                "PyTorch", "2026-11-24T00:00:00Z", 0);
+        return new CheckpointInfo(
+                Checkpoints.FORMAT,
+                spec,
+                16,
+                epoch,
+                10,
+                4.5,
+                1,
+                "test",
+                "PyTorch",
+                "2026-11-24T00:00:00Z",
+                0);
     }
 
     private static float[] embedOnes(SimClrNetwork net) {

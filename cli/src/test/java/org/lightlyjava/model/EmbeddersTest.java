@@ -25,10 +25,12 @@ class EmbeddersTest {
     @Test
     void open_torchScriptBackbone_givesPyTorchsOutputs() throws IOException {
         Path module = copy("tiny_backbone.pt");
-        Config config = Config.defaults(dir).with("checkpoint", "tiny_backbone.pt")
-                .with("collate.input_size", "32");
-        JsonNode expected = new ObjectMapper().readTree(resource("tiny_backbone_expected.json"))
-                .get("output");
+        Config config =
+                Config.defaults(dir)
+                        .with("checkpoint", "tiny_backbone.pt")
+                        .with("collate.input_size", "32");
+        JsonNode expected =
+                new ObjectMapper().readTree(resource("tiny_backbone_expected.json")).get("output");
         float[] input = new float[2 * 3 * 32 * 32];
         for (int i = 0; i < input.length; i++) {
             input[i] = (float) (-1 + 2.0 * i / (input.length - 1));
@@ -39,7 +41,8 @@ class EmbeddersTest {
             float[][] rows = embedder.embed(input, 2, 32);
             for (int r = 0; r < 2; r++) {
                 for (int c = 0; c < 8; c++) {
-                    assertThat(rows[r][c]).isCloseTo((float) expected.get(r).get(c).asDouble(), within(1e-5f));
+                    assertThat(rows[r][c])
+                            .isCloseTo((float) expected.get(r).get(c).asDouble(), within(1e-5f));
                 }
             }
         }
@@ -48,8 +51,13 @@ class EmbeddersTest {
 
     @Test
     void open_withoutCheckpoint_givesTheConfiguredRandomNetwork() {
-        Config config = Config.defaults(dir).with("model.name", "resnet-9").with("model.width", "0.125")
-                .with("model.num_ftrs", "12").with("collate.input_size", "16").with("pre_trained", "False");
+        Config config =
+                Config.defaults(dir)
+                        .with("model.name", "resnet-9")
+                        .with("model.width", "0.125")
+                        .with("model.num_ftrs", "12")
+                        .with("collate.input_size", "16")
+                        .with("pre_trained", "False");
         try (Embedder embedder = Embedders.open(config)) {
             assertThat(embedder.dimension()).isEqualTo(12);
             assertThat(embedder.embed(new float[3 * 16 * 16], 1, 16)[0]).hasSize(12);
@@ -58,10 +66,12 @@ class EmbeddersTest {
 
     @Test
     void open_missingOrUnreadableCheckpoint_isAConfigError() throws IOException {
-        assertThatThrownBy(() -> Embedders.open(Config.defaults(dir).with("checkpoint", "nope.ckpt")))
+        assertThatThrownBy(
+                        () -> Embedders.open(Config.defaults(dir).with("checkpoint", "nope.ckpt")))
                 .isInstanceOf(ToolException.class)
                 .hasMessageContaining("nope.ckpt: file not found")
-                .extracting(e -> ((ToolException) e).exitCode()).isEqualTo(ExitCode.CONFIG);
+                .extracting(e -> ((ToolException) e).exitCode())
+                .isEqualTo(ExitCode.CONFIG);
         Files.writeString(dir.resolve("junk.pt"), "not a model");
         assertThatThrownBy(() -> Embedders.open(Config.defaults(dir).with("checkpoint", "junk.pt")))
                 .isInstanceOf(ToolException.class)

@@ -2,14 +2,12 @@ package org.lightlyjava.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
-
-import org.junit.jupiter.api.Test;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import org.junit.jupiter.api.Test;
 
 class ProgressFactoriesTest {
 

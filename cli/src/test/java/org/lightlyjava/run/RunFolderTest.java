@@ -3,13 +3,6 @@ package org.lightlyjava.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.lightlyjava.config.Assignment;
-import org.lightlyjava.config.Config;
-import org.lightlyjava.config.ConfigException;
-import org.lightlyjava.config.HydraArgs;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +11,12 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lightlyjava.config.Assignment;
+import org.lightlyjava.config.Config;
+import org.lightlyjava.config.ConfigException;
+import org.lightlyjava.config.HydraArgs;
 
 class RunFolderTest {
 

@@ -2,9 +2,8 @@ package org.lightlyjava.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
 
 class TerminalWriterTest {
 

@@ -8,7 +8,9 @@ import org.lightlyjava.config.Config;
 import org.lightlyjava.run.Progress;
 import org.lightlyjava.run.RunContext;
 
-/** Run contexts for workflow tests: a run folder in a temp dir, silent progress, captured stdout. */
+/**
+ * Run contexts for workflow tests: a run folder in a temp dir, silent progress, captured stdout.
+ */
 public final class Contexts {
 
     private Contexts() {}

@@ -21,7 +21,8 @@ public final class TestImages {
         SplittableRandom random = new SplittableRandom(42);
         for (int c = 0; c < classes; c++) {
             for (int i = 0; i < perClass; i++) {
-                write(image(c % 3, width, height, random),
+                write(
+                        image(c % 3, width, height, random),
                         root.resolve("class_" + c).resolve(String.format("img_%03d.jpg", i)));
             }
         }
@@ -49,11 +50,12 @@ public final class TestImages {
         int b = random.nextInt(0x1000000);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                boolean on = switch (pattern) {
-                    case 0 -> ((y + phase) / period) % 2 == 0;
-                    case 1 -> ((x + phase) / period) % 2 == 0;
-                    default -> (((x + phase) / period) + ((y + phase) / period)) % 2 == 0;
-                };
+                boolean on =
+                        switch (pattern) {
+                            case 0 -> ((y + phase) / period) % 2 == 0;
+                            case 1 -> ((x + phase) / period) % 2 == 0;
+                            default -> (((x + phase) / period) + ((y + phase) / period)) % 2 == 0;
+                        };
                 int noise = random.nextInt(24) - 12;
                 image.setRGB(x, y, shift(on ? a : b, noise));
             }

@@ -23,7 +23,8 @@ class CheckpointKeeperTest {
         }
         assertThat(keeper.best()).isEqualTo(dir.resolve("lightly_epoch_3.ckpt"));
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("lightly_epoch_3.ckpt");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactly("lightly_epoch_3.ckpt");
         }
     }
 

@@ -56,7 +56,8 @@ class NtXentLossTest {
     void loss_randomBatch_matchesPyTorch() {
         NDArray out0 = manager.create(OUT0, new Shape(4, 3));
         NDArray out1 = manager.create(OUT1, new Shape(4, 3));
-        try (NtXentLoss warm = new NtXentLoss(0.5f, null); NtXentLoss cold = new NtXentLoss(0.1f, null)) {
+        try (NtXentLoss warm = new NtXentLoss(0.5f, null);
+                NtXentLoss cold = new NtXentLoss(0.1f, null)) {
             assertThat(warm.compute(out0, out1).getFloat()).isCloseTo(3.0346484f, within(1e-5f));
             assertThat(cold.compute(out0, out1).getFloat()).isCloseTo(11.12652f, within(1e-4f));
         }
@@ -74,7 +75,8 @@ class NtXentLossTest {
             assertThat(loss.bank().get(":, 0:4").toFloatArray())
                     .containsExactly(expected.toFloatArray(), within(1e-6f));
             assertThat(loss.bank().get(":, 4").toFloatArray())
-                    .containsExactly(new float[] {-0.03433647f, 0.89259213f, 0.44955558f}, within(0f));
+                    .containsExactly(
+                            new float[] {-0.03433647f, 0.89259213f, 0.44955558f}, within(0f));
             assertThat(loss.bankPointer()).isEqualTo(4);
             loss.compute(out0, out1);
             // Lightly truncates at the end of the bank and starts over at 0.
@@ -88,7 +90,8 @@ class NtXentLossTest {
             assertThat(bank.getShape()).isEqualTo(new Shape(8, 20));
             float[] ones = new float[20];
             java.util.Arrays.fill(ones, 1f);
-            assertThat(bank.norm(new int[] {0}).toFloatArray()).containsExactly(ones, within(1e-5f));
+            assertThat(bank.norm(new int[] {0}).toFloatArray())
+                    .containsExactly(ones, within(1e-5f));
         }
     }
 }

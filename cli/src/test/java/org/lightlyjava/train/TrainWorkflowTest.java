@@ -21,10 +21,12 @@ class TrainWorkflowTest {
     @Test
     void train_oneEpoch_writesEpochAndLastCheckpoints_usableForEmbedding() throws IOException {
         TestImages.classFolders(dir.resolve("data"), 2, 8, 40, 40);
-        Config config = Contexts.tiny(dir).with("input_dir", "data").with("trainer.max_epochs", "1");
+        Config config =
+                Contexts.tiny(dir).with("input_dir", "data").with("trainer.max_epochs", "1");
         StringWriter out = new StringWriter();
 
-        SimClrTrainer.Result result = TrainWorkflow.run(Contexts.in(dir.resolve("run"), config, out), "test");
+        SimClrTrainer.Result result =
+                TrainWorkflow.run(Contexts.in(dir.resolve("run"), config, out), "test");
 
         assertThat(result.bestCheckpoint()).isEqualTo(dir.resolve("run/lightly_epoch_0.ckpt"));
         assertThat(result.lastCheckpoint()).isEqualTo(dir.resolve("run/last.ckpt"));
@@ -34,21 +36,29 @@ class TrainWorkflowTest {
 
         Config embed = config.with("checkpoint", result.bestCheckpoint().toString());
         EmbedWorkflow.Result embedded =
-                EmbedWorkflow.run(Contexts.in(dir.resolve("embed"), embed, new StringWriter()), false);
+                EmbedWorkflow.run(
+                        Contexts.in(dir.resolve("embed"), embed, new StringWriter()), false);
         assertThat(Files.readAllLines(embedded.embeddings())).hasSize(17);
     }
 
     @Test
     void train_onASmallSet_lowersTheLoss() {
-        // Crops and flips only: with colour jitter, a few steps on a tiny synthetic set barely move.
+        // Crops and flips only: with colour jitter, a few steps on a tiny synthetic set barely
+        // move.
         TestImages.classFolders(dir.resolve("data"), 2, 16, 32, 32);
-        Config config = Contexts.tiny(dir).with("input_dir", "data").with("trainer.max_epochs", "6")
-                .with("optimizer.lr", "0.1").with("checkpoint_callback.save_top_k", "0")
-                .with("collate.cj_prob", "0").with("collate.gaussian_blur", "0")
-                .with("collate.random_gray_scale", "0");
+        Config config =
+                Contexts.tiny(dir)
+                        .with("input_dir", "data")
+                        .with("trainer.max_epochs", "6")
+                        .with("optimizer.lr", "0.1")
+                        .with("checkpoint_callback.save_top_k", "0")
+                        .with("collate.cj_prob", "0")
+                        .with("collate.gaussian_blur", "0")
+                        .with("collate.random_gray_scale", "0");
 
         SimClrTrainer.Result result =
-                TrainWorkflow.run(Contexts.in(dir.resolve("run"), config, new StringWriter()), "test");
+                TrainWorkflow.run(
+                        Contexts.in(dir.resolve("run"), config, new StringWriter()), "test");
 
         double first = result.epochLosses().get(0);
         double lastTwo = (result.epochLosses().get(4) + result.epochLosses().get(5)) / 2;
@@ -58,18 +68,28 @@ class TrainWorkflowTest {
     @Test
     void train_sameSeed_sameLosses_andResumeEndsWhereAnUninterruptedRunEnds() throws IOException {
         TestImages.classFolders(dir.resolve("data"), 2, 8, 32, 32);
-        Config config = Contexts.tiny(dir).with("input_dir", "data").with("trainer.max_epochs", "3")
-                .with("checkpoint_callback.save_top_k", "-1").with("optimizer.lr", "0.1");
+        Config config =
+                Contexts.tiny(dir)
+                        .with("input_dir", "data")
+                        .with("trainer.max_epochs", "3")
+                        .with("checkpoint_callback.save_top_k", "-1")
+                        .with("optimizer.lr", "0.1");
 
-        SimClrTrainer.Result full = TrainWorkflow.run(Contexts.in(dir.resolve("a"), config, new StringWriter()), "t");
-        SimClrTrainer.Result again = TrainWorkflow.run(Contexts.in(dir.resolve("b"), config, new StringWriter()), "t");
+        SimClrTrainer.Result full =
+                TrainWorkflow.run(Contexts.in(dir.resolve("a"), config, new StringWriter()), "t");
+        SimClrTrainer.Result again =
+                TrainWorkflow.run(Contexts.in(dir.resolve("b"), config, new StringWriter()), "t");
         assertThat(again.epochLosses()).containsExactlyElementsOf(full.epochLosses());
 
         // Resume run b from its first epoch: the last two epochs must repeat exactly.
-        Config resume = config.with("trainer.resume_from_checkpoint", dir.resolve("b/lightly_epoch_0.ckpt").toString());
+        Config resume =
+                config.with(
+                        "trainer.resume_from_checkpoint",
+                        dir.resolve("b/lightly_epoch_0.ckpt").toString());
         SimClrTrainer.Result resumed =
                 TrainWorkflow.run(Contexts.in(dir.resolve("c"), resume, new StringWriter()), "t");
-        assertThat(resumed.epochLosses()).containsExactlyElementsOf(full.epochLosses().subList(1, 3));
+        assertThat(resumed.epochLosses())
+                .containsExactlyElementsOf(full.epochLosses().subList(1, 3));
         assertThat(Checkpoints.info(resumed.lastCheckpoint()).globalStep())
                 .isEqualTo(Checkpoints.info(full.lastCheckpoint()).globalStep());
     }

@@ -67,8 +67,14 @@ public final class EmbeddingsCsv {
             }
             List<String> cells = CsvLine.split(line);
             if (cells.size() != header.size()) {
-                throw new InvalidEmbeddingsException(source + ", line " + lineNo + ": " + cells.size()
-                        + " columns, the header has " + header.size());
+                throw new InvalidEmbeddingsException(
+                        source
+                                + ", line "
+                                + lineNo
+                                + ": "
+                                + cells.size()
+                                + " columns, the header has "
+                                + header.size());
             }
             float[] vector = new float[embeddingColumns.length];
             for (int i = 0; i < embeddingColumns.length; i++) {
@@ -83,7 +89,9 @@ public final class EmbeddingsCsv {
 
     /** Quotes a CSV field only when needed, as Python's csv module does. */
     static String quote(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0
+        if (field.indexOf(',') < 0
+                && field.indexOf('"') < 0
+                && field.indexOf('\n') < 0
                 && field.indexOf('\r') < 0) {
             return field;
         }
@@ -92,13 +100,18 @@ public final class EmbeddingsCsv {
 
     private static int[] embeddingColumns(List<String> header, String source) {
         if (header.isEmpty() || !header.get(0).equals(FILENAMES)) {
-            throw new InvalidEmbeddingsException(source + ": the first column must be '" + FILENAMES
-                    + "', found '" + (header.isEmpty() ? "" : header.get(0)) + "'");
+            throw new InvalidEmbeddingsException(
+                    source
+                            + ": the first column must be '"
+                            + FILENAMES
+                            + "', found '"
+                            + (header.isEmpty() ? "" : header.get(0))
+                            + "'");
         }
         for (String column : header) {
             if (!column.equals(column.strip())) {
-                throw new InvalidEmbeddingsException(source + ": header column '" + column
-                        + "' has surrounding whitespace");
+                throw new InvalidEmbeddingsException(
+                        source + ": header column '" + column + "' has surrounding whitespace");
             }
         }
         if (!header.contains(LABELS)) {
@@ -120,8 +133,8 @@ public final class EmbeddingsCsv {
         try {
             return Float.parseFloat(cell.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidEmbeddingsException(source + ", line " + lineNo + ": '" + cell
-                    + "' is not a number");
+            throw new InvalidEmbeddingsException(
+                    source + ", line " + lineNo + ": '" + cell + "' is not a number");
         }
     }
 
@@ -129,8 +142,8 @@ public final class EmbeddingsCsv {
         try {
             return Integer.parseInt(cell.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidEmbeddingsException(source + ", line " + lineNo + ": label '" + cell
-                    + "' is not an integer");
+            throw new InvalidEmbeddingsException(
+                    source + ", line " + lineNo + ": label '" + cell + "' is not an integer");
         }
     }
 

@@ -45,8 +45,13 @@ public final class EmbeddingsCsvWriter implements Closeable {
     /** Appends one row. */
     public void write(String fileName, float[] embedding, int label) throws IOException {
         if (embedding.length != dimension) {
-            throw new IllegalArgumentException("embedding of " + fileName + " has " + embedding.length
-                    + " values, expected " + dimension);
+            throw new IllegalArgumentException(
+                    "embedding of "
+                            + fileName
+                            + " has "
+                            + embedding.length
+                            + " values, expected "
+                            + dimension);
         }
         line.append(EmbeddingsCsv.quote(fileName));
         for (float value : embedding) {

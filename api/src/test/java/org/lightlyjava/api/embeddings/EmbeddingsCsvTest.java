@@ -21,10 +21,11 @@ class EmbeddingsCsvTest {
             writer.write("cats/a.jpg", new float[] {-51.535f, 1e-5f}, 0);
             writer.write("dogs/b c.jpg", new float[] {2f, 0.1f}, 1);
         }
-        assertThat(text.toString()).isEqualTo(
-                "filenames,embedding_0,embedding_1,labels\r\n"
-                        + "cats/a.jpg,-51.535,1e-05,0\r\n"
-                        + "dogs/b c.jpg,2.0,0.1,1\r\n");
+        assertThat(text.toString())
+                .isEqualTo(
+                        "filenames,embedding_0,embedding_1,labels\r\n"
+                                + "cats/a.jpg,-51.535,1e-05,0\r\n"
+                                + "dogs/b c.jpg,2.0,0.1,1\r\n");
     }
 
     @Test
@@ -58,7 +59,8 @@ class EmbeddingsCsvTest {
     void read_refusesBrokenFilesNamingTheLine() {
         assertThatThrownBy(() -> read("name,embedding_0,labels\na,1,0\n"))
                 .hasMessageContaining("first column must be 'filenames'");
-        assertThatThrownBy(() -> read("filenames,embedding_0\na,1\n")).hasMessageContaining("labels");
+        assertThatThrownBy(() -> read("filenames,embedding_0\na,1\n"))
+                .hasMessageContaining("labels");
         assertThatThrownBy(() -> read("filenames,embedding_0,labels\na,1,0\n\nb,2,0\n"))
                 .hasMessageContaining("line 3: empty row");
         assertThatThrownBy(() -> read("filenames,embedding_0,labels\na,x,0\n"))

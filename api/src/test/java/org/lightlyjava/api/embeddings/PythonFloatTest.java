@@ -14,9 +14,12 @@ class PythonFloatTest {
     @Test
     void repr_matchesNumpyFloat32Str() throws IOException {
         int checked = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                Objects.requireNonNull(getClass().getResourceAsStream("/python_float32_repr.tsv")),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(
+                        new InputStreamReader(
+                                Objects.requireNonNull(
+                                        getClass().getResourceAsStream("/python_float32_repr.tsv")),
+                                StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] parts = line.split("\t");
                 float value = Float.intBitsToFloat(Integer.parseUnsignedInt(parts[0], 16));
