@@ -1,0 +1,4 @@
+package org.lightlyjava.api.model;
+
+/** {@code {"bitMaskData": "0x..."}}. */
+public record TagBitMaskResponse(String bitMaskData) {}

@@ -1,0 +1,53 @@
+package org.lightlyjava.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
+
+class BitMaskTest {
+
+    @Test
+    void lightlysExamples() {
+        assertThat(BitMask.of(0, 3, 4, 6).toString()).isEqualTo("0x59");
+        assertThat(BitMask.all(10).toString()).isEqualTo("0x3ff");
+        assertThat(BitMask.of().toString()).isEqualTo("0x0");
+        assertThat(BitMask.parse("0x59").indices()).containsExactly(0, 3, 4, 6);
+        assertThat(BitMask.parse("0x0").count()).isZero();
+    }
+
+    @Test
+    void allOfManySamples_isHexOfTwoToTheNMinusOne() {
+        int n = 100_003;
+        String expected = "0x" + BigInteger.TWO.pow(n).subtract(BigInteger.ONE).toString(16);
+        assertThat(BitMask.all(n).toString()).isEqualTo(expected);
+        assertThat(BitMask.parse(expected).count()).isEqualTo(n);
+    }
+
+    @Test
+    void roundTrip_keepsEveryBit() {
+        BitMask mask = BitMask.of(1, 7, 8, 63, 64, 1000);
+        assertThat(BitMask.parse(mask.toString())).isEqualTo(mask);
+        assertThat(BitMask.parse(mask.toString().toUpperCase().replace("0X", "0x")))
+                .isEqualTo(mask);
+    }
+
+    @Test
+    void arithmetic_unionIntersectionDifference() {
+        BitMask a = BitMask.of(0, 1, 2, 5);
+        BitMask b = BitMask.of(2, 3, 5);
+        assertThat(a.union(b).indices()).containsExactly(0, 1, 2, 3, 5);
+        assertThat(a.intersection(b).indices()).containsExactly(2, 5);
+        assertThat(a.difference(b).indices()).containsExactly(0, 1);
+        assertThat(a.difference(a).toString()).isEqualTo("0x0");
+    }
+
+    @Test
+    void parse_refusesNonHex() {
+        assertThatThrownBy(() -> BitMask.parse("59")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BitMask.parse("0xzz"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BitMask.parse(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
