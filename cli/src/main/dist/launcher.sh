@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # lightly-java launcher. One script under many names: lightly-train, lightly-embed, lightly-magic,
-# lightly-upload, lightly-download, lightly-version. The name picks the tool.
+# lightly-upload, lightly-download, lightly-version, lightly-server. The name picks the tool.
 #
 # Environment:
 #   JAVA_HOME / JAVA      the Java runtime (17 or newer)
@@ -69,7 +69,14 @@ export LIGHTLY_MALLOC_IN_USE="$malloc"
 # (measured: +10% end to end on 640x480 JPEGs, +35% on 4000x3000; docs/architecture.md, "Speed").
 export GOMP_SPINCOUNT="${GOMP_SPINCOUNT:-10000}"
 
+main=org.lightlyjava.cli.Main
+if [[ "$tool" == "server" ]]; then
+    main=org.lightlyjava.server.ServerMain
+else
+    set -- "$tool" "$@"
+fi
+
 # shellcheck disable=SC2086
 exec "$java" ${JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true \
     -Dai.djl.offline=true -Dlightly.home="$home" \
-    -cp "$home/lib/*" org.lightlyjava.cli.Main "$tool" "$@"
+    -cp "$home/lib/*" "$main" "$@"

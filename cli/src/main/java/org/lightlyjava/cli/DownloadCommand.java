@@ -1,20 +1,16 @@
 package org.lightlyjava.cli;
 
-import java.util.List;
-import org.lightlyjava.config.Assignment;
-import org.lightlyjava.config.Config;
-import org.lightlyjava.run.ExitCode;
-import org.lightlyjava.run.LogSession;
-import org.lightlyjava.run.ToolException;
 import picocli.CommandLine.Command;
 
-/** {@code lightly-download}: not in this build yet; it says so and exits with code 3. */
+/** {@code lightly-download}: the work is {@code DownloadWorkflow}. */
 @Command(
         name = "lightly-download",
         header = "Download the file list of a tag (and optionally the files) from a server.",
         description = {
-            "Not available yet in this build (see issue 3): it checks the arguments,"
-                    + " then exits with code 3."
+            "Writes the file names of tag_name to <tag_name>.txt in the run folder; with"
+                    + " input_dir and output_dir copies those files from input_dir; with output_dir"
+                    + " alone downloads the full images (datasets uploaded with upload=full)."
+                    + " exclude_parent_tag=True keeps only what the tag adds to its parent."
         },
         footerHeading = "%nExample:%n",
         footer =
@@ -24,11 +20,5 @@ final class DownloadCommand extends ToolCommand {
 
     DownloadCommand(CliEnv cli) {
         super(cli, Tool.DOWNLOAD);
-    }
-
-    @Override
-    int execute(Config config, List<Assignment> assignments, LogSession logs) {
-        throw new ToolException(
-                ExitCode.CONFIG, "downloading is not available yet in this build (see issue 3)");
     }
 }

@@ -2,6 +2,7 @@ package org.lightlyjava.cli;
 
 import java.io.PrintWriter;
 import java.util.function.UnaryOperator;
+import org.lightlyjava.api.client.ApiException;
 import org.lightlyjava.config.ConfigException;
 import org.lightlyjava.run.ExitCode;
 import org.lightlyjava.run.Outcome;
@@ -39,6 +40,11 @@ final class ExitCodeMapper implements IParameterExceptionHandler, IExecutionExce
         }
         if (t instanceof ToolException e && e.exitCode() != ExitCode.OK) {
             return e.exitCode();
+        }
+        if (t instanceof ApiException e
+                && (e.status() == 0 || e.status() == 401 || e.status() == 403)) {
+            // the server cannot be reached, or refuses the token: the configuration is at fault
+            return ExitCode.CONFIG;
         }
         return ExitCode.INTERNAL;
     }
@@ -88,11 +94,16 @@ final class ExitCodeMapper implements IParameterExceptionHandler, IExecutionExce
     }
 
     private String message(Throwable t, ExitCode code) {
+        if (t instanceof ApiException e && e.status() == 401) {
+            return e.getMessage() + " (check token= or LIGHTLY_TOKEN)";
+        }
         if (code != ExitCode.INTERNAL) {
             return t.getMessage();
         }
         String text =
-                t instanceof ToolException ? t.getMessage() : "internal error: " + describe(t);
+                t instanceof ToolException || t instanceof ApiException
+                        ? t.getMessage()
+                        : "internal error: " + describe(t);
         return LOG.isDebugEnabled() ? text : text + "; run with -v for details";
     }
 

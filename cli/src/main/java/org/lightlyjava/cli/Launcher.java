@@ -1,10 +1,12 @@
 package org.lightlyjava.cli;
 
+import org.lightlyjava.download.DownloadWorkflow;
 import org.lightlyjava.embed.EmbedWorkflow;
 import org.lightlyjava.magic.MagicWorkflow;
 import org.lightlyjava.run.Outcome;
 import org.lightlyjava.run.RunContext;
 import org.lightlyjava.train.TrainWorkflow;
+import org.lightlyjava.upload.UploadWorkflow;
 
 /** Runs the workflow of a tool; {@link #WORKFLOWS} in production, a fake in tests. */
 @FunctionalInterface
@@ -15,9 +17,11 @@ interface Launcher {
             (tool, ctx) ->
                     switch (tool) {
                         case TRAIN -> TrainWorkflow.run(ctx, provenance()).outcome();
-                        case EMBED -> EmbedWorkflow.run(ctx, false).outcome();
+                        case EMBED -> EmbedWorkflow.run(ctx, EmbedWorkflow.Extras.NONE).outcome();
                         case MAGIC -> MagicWorkflow.run(ctx, provenance());
-                        case UPLOAD, DOWNLOAD, VERSION ->
+                        case UPLOAD -> UploadWorkflow.run(ctx, provenance());
+                        case DOWNLOAD -> DownloadWorkflow.run(ctx, provenance());
+                        case VERSION ->
                                 throw new IllegalArgumentException(
                                         tool.command() + " has no workflow");
                     };

@@ -1,20 +1,19 @@
 package org.lightlyjava.cli;
 
-import java.util.List;
-import org.lightlyjava.config.Assignment;
-import org.lightlyjava.config.Config;
-import org.lightlyjava.run.ExitCode;
-import org.lightlyjava.run.LogSession;
-import org.lightlyjava.run.ToolException;
 import picocli.CommandLine.Command;
 
-/** {@code lightly-upload}: not in this build yet; it says so and exits with code 3. */
+/** {@code lightly-upload}: the work is {@code UploadWorkflow}. */
 @Command(
         name = "lightly-upload",
         header = "Upload images, metadata and embeddings to a Lightly-compatible server.",
         description = {
-            "Not available yet in this build (see issue 3): it checks the arguments,"
-                    + " then exits with code 3."
+            "Uploads the images of input_dir (with upload=full: thumbnail and original file;"
+                    + " thumbnails: thumbnail; metadata: nothing but metadata) with Lightly's"
+                    + " per-image metadata, then embeddings= (checked and reordered to the server's"
+                    + " order), then custom_metadata=. Without server_location (or"
+                    + " LIGHTLY_SERVER_LOCATION) it starts lightly-server in this process over the"
+                    + " local data folder. Running the same command again after an interruption"
+                    + " finishes the upload without duplicating anything."
         },
         footerHeading = "%nExample:%n",
         footer =
@@ -24,11 +23,5 @@ final class UploadCommand extends ToolCommand {
 
     UploadCommand(CliEnv cli) {
         super(cli, Tool.UPLOAD);
-    }
-
-    @Override
-    int execute(Config config, List<Assignment> assignments, LogSession logs) {
-        throw new ToolException(
-                ExitCode.CONFIG, "uploading is not available yet in this build (see issue 3)");
     }
 }

@@ -7,7 +7,9 @@ import java.util.Map;
 import org.lightlyjava.dataset.Sample;
 import org.lightlyjava.image.ImageMetrics;
 import org.lightlyjava.image.Resizer;
+import org.lightlyjava.image.Resizing;
 import org.lightlyjava.image.RgbImage;
+import org.lightlyjava.image.Thumbnails;
 import org.lightlyjava.model.Embedder;
 import org.lightlyjava.pipeline.ImageLoader;
 import org.lightlyjava.pipeline.Loaded;
@@ -27,8 +29,22 @@ public final class EmbedPipeline {
      * @param batchSize images per forward pass ({@code loader.batch_size})
      * @param threads decoding threads
      * @param withMetadata also compute Lightly's per-image metadata and read EXIF
+     * @param withThumbnails also make each image's WebP thumbnail
+     * @param resize Lightly's {@code resize=} for metadata and thumbnails ({@link Resizing})
      */
-    public record Settings(int inputSize, int batchSize, int threads, boolean withMetadata) {}
+    public record Settings(
+            int inputSize,
+            int batchSize,
+            int threads,
+            boolean withMetadata,
+            boolean withThumbnails,
+            List<Double> resize) {
+
+        /** Embeddings only. */
+        public static Settings embeddingsOnly(int inputSize, int batchSize, int threads) {
+            return new Settings(inputSize, batchSize, threads, false, false, List.of());
+        }
+    }
 
     /** Receives results in sample order, from one thread. */
     public interface Sink {
@@ -44,6 +60,7 @@ public final class EmbedPipeline {
      * @param tensor the normalised CHW input, or {@code null} on failure
      * @param metaData Lightly's {@code metaData} object, or {@code null} when not asked for
      * @param exif EXIF tags, or {@code null} when not asked for
+     * @param thumbnail the WebP thumbnail, or {@code null} when not asked for
      * @param error why it failed, or {@code null}
      */
     public record Prepared(
@@ -51,6 +68,7 @@ public final class EmbedPipeline {
             float[] tensor,
             Map<String, Object> metaData,
             Map<String, Object> exif,
+            byte[] thumbnail,
             String error) {}
 
     private final ImageLoader loader;
@@ -126,14 +144,21 @@ public final class EmbedPipeline {
     private Prepared prepare(Sample sample) {
         Loaded loaded = loader.load(sample);
         if (!loaded.ok()) {
-            return new Prepared(sample, null, null, null, loaded.error());
+            return new Prepared(sample, null, null, null, null, loaded.error());
         }
         RgbImage image = loaded.image().image();
         Map<String, Object> metaData = null;
         Map<String, Object> exif = null;
-        if (settings.withMetadata()) {
-            metaData = ImageMetrics.compute(image).toMetaData(loaded.sizeInBytes());
-            exif = loaded.image().exif();
+        byte[] thumbnail = null;
+        if (settings.withMetadata() || settings.withThumbnails()) {
+            RgbImage forUpload = Resizing.apply(image, settings.resize());
+            if (settings.withMetadata()) {
+                metaData = ImageMetrics.compute(forUpload).toMetaData(loaded.sizeInBytes());
+                exif = loaded.image().exif();
+            }
+            if (settings.withThumbnails()) {
+                thumbnail = Thumbnails.webp(forUpload);
+            }
         }
         int size = settings.inputSize();
         float[] tensor = new float[3 * size * size];
@@ -143,6 +168,6 @@ public final class EmbedPipeline {
                 Resizer.IMAGENET_STD,
                 tensor,
                 0);
-        return new Prepared(sample, tensor, metaData, exif, null);
+        return new Prepared(sample, tensor, metaData, exif, thumbnail, null);
     }
 }

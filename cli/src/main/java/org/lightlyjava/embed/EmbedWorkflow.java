@@ -3,8 +3,10 @@ package org.lightlyjava.embed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.lightlyjava.config.Config;
 import org.lightlyjava.dataset.ImageSource;
+import org.lightlyjava.dataset.Sample;
 import org.lightlyjava.image.ImageDecoder;
 import org.lightlyjava.model.Embedder;
 import org.lightlyjava.model.Embedders;
@@ -30,16 +32,32 @@ public final class EmbedWorkflow {
      *
      * @param embeddings the CSV file
      * @param metadata the metadata.jsonl file, or {@code null} when not asked for
+     * @param thumbnails the folder of thumbnails (exists only when they were asked for)
+     * @param source the scanned input
+     * @param embedded the samples embedded, in the CSV's order
      * @param outcome images embedded, and images refused or failed
      */
-    public record Result(Path embeddings, Path metadata, Outcome outcome) {}
+    public record Result(
+            Path embeddings,
+            Path metadata,
+            Path thumbnails,
+            ImageSource source,
+            List<Sample> embedded,
+            Outcome outcome) {}
 
     /**
-     * Embeds the dataset.
+     * What to make besides embeddings, for an upload that follows.
      *
-     * @param withMetadata also write Lightly's per-image metadata and EXIF to metadata.jsonl
+     * @param metadata Lightly's per-image metadata and EXIF, into metadata.jsonl
+     * @param thumbnails WebP thumbnails, into thumbnails/
+     * @param resize Lightly's {@code resize=} for both
      */
-    public static Result run(RunContext ctx, boolean withMetadata) {
+    public record Extras(boolean metadata, boolean thumbnails, List<Double> resize) {
+        public static final Extras NONE = new Extras(false, false, List.of());
+    }
+
+    /** Embeds the dataset, and makes the {@code extras}. */
+    public static Result run(RunContext ctx, Extras extras) {
         Config config = ctx.config();
         ImageSource source = Inputs.open(config);
         EmbedPipeline.Settings settings =
@@ -47,10 +65,12 @@ public final class EmbedWorkflow {
                         config.integer("collate.input_size"),
                         config.integer("loader.batch_size"),
                         Inputs.workers(config),
-                        withMetadata);
+                        extras.metadata(),
+                        extras.thumbnails(),
+                        extras.resize());
         try (Embedder embedder = Embedders.open(config);
                 EmbedOutputs outputs =
-                        new EmbedOutputs(ctx.runDir(), embedder.dimension(), withMetadata)) {
+                        new EmbedOutputs(ctx.runDir(), embedder.dimension(), extras.metadata())) {
             log.info(
                     "embedding {} images with {} ({} decoding threads, batch {})",
                     source.samples().size(),
@@ -81,7 +101,13 @@ public final class EmbedWorkflow {
                         EmbedOutputs.FAILED);
             }
             ctx.out().println("Embeddings are stored at " + outputs.embeddingsFile());
-            return new Result(outputs.embeddingsFile(), outputs.metadataFile(), outcome);
+            return new Result(
+                    outputs.embeddingsFile(),
+                    outputs.metadataFile(),
+                    outputs.thumbnailDir(),
+                    source,
+                    outputs.embedded(),
+                    outcome);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the run folder " + ctx.runDir(), e);
         }

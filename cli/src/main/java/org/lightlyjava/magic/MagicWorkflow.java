@@ -8,16 +8,16 @@ import org.lightlyjava.run.RunContext;
 import org.lightlyjava.run.ToolException;
 import org.lightlyjava.train.SimClrTrainer;
 import org.lightlyjava.train.TrainWorkflow;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.lightlyjava.upload.UploadMode;
+import org.lightlyjava.upload.UploadSettings;
+import org.lightlyjava.upload.UploadWorkflow;
 
 /**
  * lightly-magic (reference §2.4): train when {@code trainer.max_epochs > 0}, embed with the best
- * checkpoint (computing each image's metadata in the same pass), then upload.
+ * checkpoint (computing each image's metadata, and its thumbnail when the upload needs one, in the
+ * same pass), then, when a dataset is named, upload images, metadata and embeddings.
  */
 public final class MagicWorkflow {
-
-    private static final Logger log = LoggerFactory.getLogger(MagicWorkflow.class);
 
     private MagicWorkflow() {}
 
@@ -31,6 +31,7 @@ public final class MagicWorkflow {
                             + "already trained your own model, you can use it by specifying "
                             + "checkpoint=path/to/model.ckpt.");
         }
+        UploadSettings upload = uploadSettings(config);
         if (config.integer("trainer.max_epochs") > 0) {
             ctx.out().println("########## Starting to train an embedding model.");
             ctx.out().flush();
@@ -44,24 +45,40 @@ public final class MagicWorkflow {
         }
         ctx.out().println("########## Starting to embed your dataset.");
         ctx.out().flush();
+        boolean uploading = upload.hasDataset();
+        EmbedWorkflow.Extras extras =
+                new EmbedWorkflow.Extras(
+                        true, uploading && upload.mode() != UploadMode.METADATA, upload.resize());
         EmbedWorkflow.Result embedded =
                 EmbedWorkflow.run(
                         ctx.with(
                                 config.with("loader.shuffle", "False")
                                         .with("loader.drop_last", "False")),
-                        true);
-        if (wantsUpload(config)) {
-            log.warn(
-                    "uploading is not available in this build yet; the embeddings and per-image "
-                            + "metadata are in {}",
-                    ctx.runDir());
+                        extras);
+        Outcome outcome = embedded.outcome();
+        if (uploading) {
+            ctx.out()
+                    .println("########## Starting to upload your dataset to the Lightly platform.");
+            ctx.out().flush();
+            UploadWorkflow.afterEmbedding(
+                    ctx.with(config),
+                    new UploadWorkflow.Embedded(
+                            embedded.source(),
+                            embedded.embedded(),
+                            embedded.metadata(),
+                            embedded.thumbnails(),
+                            embedded.embeddings()),
+                    tool);
         }
         ctx.out().println("########## Finished");
-        return embedded.outcome();
+        return outcome;
     }
 
-    private static boolean wantsUpload(Config config) {
-        return config.isSet("token")
-                && (config.isSet("dataset_id") || config.isSet("new_dataset_name"));
+    private static UploadSettings uploadSettings(Config config) {
+        try {
+            return UploadSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            throw new ToolException(ExitCode.CONFIG, e.getMessage(), e);
+        }
     }
 }

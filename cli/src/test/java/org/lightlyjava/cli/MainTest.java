@@ -148,20 +148,17 @@ class MainTest {
     }
 
     @Test
-    void upload_isNotAvailable_exitsConfigWithoutRunning() {
-        assertThat(cli.run("upload", "input_dir=x", "new_dataset_name=farm")).isEqualTo(3);
-        assertThat(cli.err())
-                .isEqualTo(
-                        "lightly-upload: uploading is not available yet in this build (see issue"
-                                + " 3)\n");
-        assertThat(cli.out()).isEmpty();
-        assertThat(wd.resolve("lightly_outputs")).doesNotExist();
-    }
-
-    @Test
-    void download_isNotAvailable_exitsConfig() {
-        assertThat(cli.run("lightly-download", "dataset_id=abc")).isEqualTo(3);
-        assertThat(cli.err()).contains("lightly-download: downloading is not available yet");
+    void uploadAndDownload_runTheirWorkflowInARunFolder() {
+        java.util.List<Tool> launched = new java.util.ArrayList<>();
+        cli.launcher =
+                (tool, ctx) -> {
+                    launched.add(tool);
+                    assertThat(ctx.runDir()).exists();
+                    return org.lightlyjava.run.Outcome.EMPTY;
+                };
+        assertThat(cli.run("upload", "input_dir=x", "new_dataset_name=farm")).isZero();
+        assertThat(cli.run("lightly-download", "dataset_id=abc")).isZero();
+        assertThat(launched).containsExactly(Tool.UPLOAD, Tool.DOWNLOAD);
     }
 
     @Test

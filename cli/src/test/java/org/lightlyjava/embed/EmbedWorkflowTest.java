@@ -29,7 +29,8 @@ class EmbedWorkflowTest {
         StringWriter out = new StringWriter();
 
         EmbedWorkflow.Result result =
-                EmbedWorkflow.run(Contexts.in(dir.resolve("run"), config, out), false);
+                EmbedWorkflow.run(
+                        Contexts.in(dir.resolve("run"), config, out), EmbedWorkflow.Extras.NONE);
 
         EmbeddingsCsv.Table table = EmbeddingsCsv.read(result.embeddings());
         assertThat(table.fileNames())
@@ -63,10 +64,14 @@ class EmbedWorkflowTest {
         TestImages.classFolders(dir.resolve("data"), 1, 6, 32, 32);
         Config config = Contexts.tiny(dir).with("input_dir", "data").with("seed", "3");
         Path first =
-                EmbedWorkflow.run(Contexts.in(dir.resolve("a"), config, new StringWriter()), false)
+                EmbedWorkflow.run(
+                                Contexts.in(dir.resolve("a"), config, new StringWriter()),
+                                EmbedWorkflow.Extras.NONE)
                         .embeddings();
         Path second =
-                EmbedWorkflow.run(Contexts.in(dir.resolve("b"), config, new StringWriter()), false)
+                EmbedWorkflow.run(
+                                Contexts.in(dir.resolve("b"), config, new StringWriter()),
+                                EmbedWorkflow.Extras.NONE)
                         .embeddings();
         assertThat(Files.readString(second)).isEqualTo(Files.readString(first));
     }
@@ -78,7 +83,8 @@ class EmbedWorkflowTest {
 
         EmbedWorkflow.Result result =
                 EmbedWorkflow.run(
-                        Contexts.in(dir.resolve("run"), config, new StringWriter()), true);
+                        Contexts.in(dir.resolve("run"), config, new StringWriter()),
+                        new EmbedWorkflow.Extras(true, false, java.util.List.of()));
 
         List<String> lines = Files.readAllLines(result.metadata());
         assertThat(lines).hasSize(3);

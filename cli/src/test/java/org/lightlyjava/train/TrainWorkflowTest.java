@@ -37,7 +37,8 @@ class TrainWorkflowTest {
         Config embed = config.with("checkpoint", result.bestCheckpoint().toString());
         EmbedWorkflow.Result embedded =
                 EmbedWorkflow.run(
-                        Contexts.in(dir.resolve("embed"), embed, new StringWriter()), false);
+                        Contexts.in(dir.resolve("embed"), embed, new StringWriter()),
+                        EmbedWorkflow.Extras.NONE);
         assertThat(Files.readAllLines(embedded.embeddings())).hasSize(17);
     }
 

@@ -12,6 +12,18 @@ public record RetryPolicy(int attempts, Duration firstDelay, Duration maxDelay) 
     public static final RetryPolicy LIGHTLY =
             new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(16));
 
+    /**
+     * {@link #LIGHTLY}, unless the system properties {@code lightly.retries} (tries in all) or
+     * {@code lightly.retry.delay.ms} (first wait) say otherwise, for example {@code
+     * JAVA_OPTS="-Dlightly.retries=10"} on a flaky network.
+     */
+    public static RetryPolicy configured() {
+        int attempts = Integer.getInteger("lightly.retries", LIGHTLY.attempts());
+        long first = Long.getLong("lightly.retry.delay.ms", LIGHTLY.firstDelay().toMillis());
+        long max = Math.max(first, Math.min(LIGHTLY.maxDelay().toMillis(), first * 16));
+        return new RetryPolicy(attempts, Duration.ofMillis(first), Duration.ofMillis(max));
+    }
+
     public RetryPolicy {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1");

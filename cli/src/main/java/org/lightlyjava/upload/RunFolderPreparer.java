@@ -1,0 +1,136 @@
+package org.lightlyjava.upload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import org.lightlyjava.api.model.ApiJson;
+import org.lightlyjava.dataset.Sample;
+
+/**
+ * Prepares samples from what lightly-magic's embedding pass left in the run folder, so no image is
+ * decoded twice: {@code metadata.jsonl} (metadata and EXIF per image) and {@code
+ * thumbnails/<name>_thumb.webp}. Keeps only an index of line offsets in memory; thread-safe.
+ */
+final class RunFolderPreparer implements Preparer, AutoCloseable {
+
+    private static final ObjectMapper JSON = ApiJson.mapper();
+
+    private final FileChannel metadata;
+    private final Map<String, long[]> lines;
+    private final Path thumbnails;
+    private final UploadMode mode;
+
+    private RunFolderPreparer(
+            FileChannel metadata, Map<String, long[]> lines, Path thumbnails, UploadMode mode) {
+        this.metadata = metadata;
+        this.lines = lines;
+        this.thumbnails = thumbnails;
+        this.mode = mode;
+    }
+
+    /**
+     * @param metadataFile the run folder's {@code metadata.jsonl}
+     * @param thumbnailDir the run folder's {@code thumbnails} folder
+     */
+    static RunFolderPreparer open(Path metadataFile, Path thumbnailDir, UploadMode mode)
+            throws IOException {
+        Map<String, long[]> index = index(metadataFile);
+        FileChannel channel = FileChannel.open(metadataFile, StandardOpenOption.READ);
+        return new RunFolderPreparer(channel, index, thumbnailDir, mode);
+    }
+
+    @Override
+    public PreparedSample prepare(Sample sample) {
+        long[] where = lines.get(sample.fileName());
+        if (where == null) {
+            return PreparedSample.failed(sample, "not in metadata.jsonl (it was not embedded)");
+        }
+        try {
+            JsonNode line = JSON.readTree(read(where[0], (int) where[1]));
+            JsonNode exif = line.get("exif");
+            byte[] thumbnail = null;
+            if (mode.thumbnails()) {
+                thumbnail =
+                        Files.readAllBytes(
+                                thumbnails.resolve(UploadMode.thumbName(sample.fileName())));
+            }
+            return new PreparedSample(
+                    sample,
+                    line.get("metaData"),
+                    exif == null || exif.isNull() || exif.isEmpty() ? null : exif,
+                    thumbnail,
+                    null);
+        } catch (NoSuchFileException e) {
+            return PreparedSample.failed(
+                    sample, "thumbnail missing from the run folder: " + e.getFile());
+        } catch (IOException e) {
+            return PreparedSample.failed(sample, "cannot read the run folder: " + e.getMessage());
+        }
+    }
+
+    private byte[] read(long offset, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (metadata.read(buffer, offset + buffer.position()) < 0) {
+                throw new IOException("metadata.jsonl ends early");
+            }
+        }
+        return buffer.array();
+    }
+
+    /** File name to {offset, length} of its line; the name is read from the line's start. */
+    private static Map<String, long[]> index(Path file) throws IOException {
+        Map<String, long[]> out = new HashMap<>();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            long offset = 0;
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(2048);
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                if (b == '\n') {
+                    add(out, line.toByteArray(), offset);
+                    offset += line.size() + 1;
+                    line.reset();
+                } else {
+                    line.write(b);
+                }
+            }
+            if (line.size() > 0) {
+                add(out, line.toByteArray(), offset);
+            }
+        }
+        return out;
+    }
+
+    private static void add(Map<String, long[]> index, byte[] line, long offset) {
+        try {
+            JsonNode name = JSON.readTree(line).get("fileName");
+            if (name != null) {
+                index.put(name.asText(), new long[] {offset, line.length});
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "metadata.jsonl has a broken line at byte "
+                            + offset
+                            + ": "
+                            + new String(
+                                    line, 0, Math.min(80, line.length), StandardCharsets.UTF_8),
+                    e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        metadata.close();
+    }
+}

@@ -1,0 +1,145 @@
+package org.lightlyjava.upload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.lightlyjava.api.client.LightlyClient;
+import org.lightlyjava.dataset.ImageSource;
+import org.lightlyjava.dataset.Sample;
+import org.lightlyjava.pipeline.Prefetcher;
+import org.lightlyjava.run.Outcome;
+import org.lightlyjava.run.Progress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Uploads samples: worker threads prepare them (metadata, thumbnail), chunks are created on the
+ * server one after another in dataset order (so the server's order is the dataset's), and the blobs
+ * go up in parallel while the next chunk is prepared.
+ */
+final class SampleUploader {
+
+    private static final Logger log = LoggerFactory.getLogger(SampleUploader.class);
+
+    private final LightlyClient client;
+    private final Protocol protocol;
+    private final Preparer preparer;
+    private final ImageSource source;
+    private final Map<String, JsonNode> custom;
+    private final int prepareThreads;
+    private final int putThreads;
+    private final Progress.Factory progress;
+
+    SampleUploader(
+            LightlyClient client,
+            Protocol protocol,
+            Preparer preparer,
+            ImageSource source,
+            Map<String, JsonNode> custom,
+            int prepareThreads,
+            int putThreads,
+            Progress.Factory progress) {
+        this.client = client;
+        this.protocol = protocol;
+        this.preparer = preparer;
+        this.source = source;
+        this.custom = custom;
+        this.prepareThreads = prepareThreads;
+        this.putThreads = putThreads;
+        this.progress = progress;
+    }
+
+    /** Creates {@code samples} on the server and uploads their blobs. */
+    Outcome uploadNew(List<Sample> samples) {
+        long failed = 0;
+        try (Progress bar = progress.start("upload", samples.size(), "img");
+                BlobUploads blobs = new BlobUploads(client, source, putThreads, bar);
+                Prefetcher<Sample, PreparedSample> prepared =
+                        new Prefetcher<>(
+                                samples.iterator(),
+                                preparer::prepare,
+                                prepareThreads,
+                                Math.max(2 * protocol.chunkSize(), 4 * prepareThreads),
+                                "prepare")) {
+            List<PreparedSample> chunk = new ArrayList<>(protocol.chunkSize());
+            while (prepared.hasNext()) {
+                PreparedSample next = prepared.next();
+                if (next.error() != null) {
+                    log.warn("skipped {}: {}", next.sample().fileName(), next.error());
+                    failed++;
+                    bar.step(1);
+                    continue;
+                }
+                chunk.add(next);
+                if (chunk.size() == protocol.chunkSize()) {
+                    send(chunk, blobs, bar);
+                }
+            }
+            send(chunk, blobs, bar);
+            failed += blobs.await();
+        }
+        return new Outcome(samples.size() - failed, failed);
+    }
+
+    private void send(List<PreparedSample> chunk, BlobUploads blobs, Progress bar) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        List<Created> created = protocol.create(chunk, custom);
+        for (int i = 0; i < created.size(); i++) {
+            if (created.get(i).needsBlobs()) {
+                blobs.submit(created.get(i), chunk.get(i).thumbnail());
+            } else {
+                bar.step(1);
+            }
+        }
+        chunk.clear();
+    }
+
+    /**
+     * Uploads the blobs that samples already on the server are missing (a resumed upload).
+     *
+     * @param idsByName the server's sample ids by file name
+     */
+    Outcome repair(List<Sample> existing, Map<String, String> idsByName) {
+        List<Created> missing = new ArrayList<>();
+        int chunk = Math.max(protocol.chunkSize(), 500);
+        for (int from = 0; from < existing.size(); from += chunk) {
+            missing.addAll(
+                    protocol.missingBlobs(
+                            existing.subList(from, Math.min(existing.size(), from + chunk)),
+                            idsByName));
+        }
+        if (missing.isEmpty()) {
+            return new Outcome(existing.size(), 0);
+        }
+        log.info(
+                "{} samples already on the server are missing their thumbnail or image; "
+                        + "uploading them",
+                missing.size());
+        long failed = 0;
+        try (Progress bar = progress.start("repair", missing.size(), "img");
+                BlobUploads blobs = new BlobUploads(client, source, putThreads, bar);
+                Prefetcher<Created, PreparedSample> prepared =
+                        new Prefetcher<>(
+                                missing.iterator(),
+                                c -> preparer.prepare(c.sample()),
+                                prepareThreads,
+                                4 * prepareThreads,
+                                "prepare")) {
+            for (Created c : missing) {
+                PreparedSample p = prepared.next();
+                if (p.error() != null) {
+                    log.warn("cannot repair {}: {}", c.sample().fileName(), p.error());
+                    failed++;
+                    bar.step(1);
+                } else {
+                    blobs.submit(c, p.thumbnail());
+                }
+            }
+            failed += blobs.await();
+        }
+        return new Outcome(existing.size() - failed, failed);
+    }
+}
