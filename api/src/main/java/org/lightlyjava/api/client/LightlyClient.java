@@ -22,6 +22,7 @@ import org.lightlyjava.api.model.SampleWriteUrls;
 import org.lightlyjava.api.model.ServerInfo;
 import org.lightlyjava.api.model.TagArithmeticsRequest;
 import org.lightlyjava.api.model.TagBitMaskResponse;
+import org.lightlyjava.api.model.TagCreateRequest;
 import org.lightlyjava.api.model.TagData;
 import org.lightlyjava.api.model.TagUpsizeRequest;
 import org.lightlyjava.api.model.Trigger2dEmbeddingJobRequest;
@@ -204,6 +205,17 @@ public final class LightlyClient {
     public TagData tag(String datasetId, String tagId) {
         return transport.call(
                 "GET", dataset(datasetId, "/tags/" + tagId), null, null, TagData.class);
+    }
+
+    public String createTag(String datasetId, TagCreateRequest request) {
+        return transport
+                .call(
+                        "POST",
+                        dataset(datasetId, "/tags"),
+                        null,
+                        request,
+                        CreateEntityResponse.class)
+                .id();
     }
 
     public String createInitialTag(String datasetId, InitialTagCreateRequest request) {
