@@ -112,12 +112,18 @@ final class Upload {
         return total;
     }
 
+    /**
+     * The batch route when the server offers it, else Lightly's calls; the system property {@code
+     * lightly.upload.batch=false} forces Lightly's calls (for comparison, or a misbehaving proxy).
+     */
     private Protocol protocol() {
-        ServerInfo info = client.info();
+        boolean allowed = Boolean.parseBoolean(System.getProperty("lightly.upload.batch", "true"));
+        ServerInfo info = allowed ? client.info() : null;
         if (info != null && info.has(ServerInfo.SAMPLES_BATCH)) {
             return new BatchProtocol(client, datasetId, settings.mode());
         }
-        log.info("The server has no batch upload; using Lightly's per-sample calls.");
+        log.info(
+                "Using Lightly's per-sample calls (the server has no batch upload, or it is off).");
         return new PerSampleProtocol(client, datasetId, settings.mode());
     }
 

@@ -1,0 +1,146 @@
+package org.lightlyjava.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.lightlyjava.server.blob.BlobFiles;
+import org.lightlyjava.server.blob.ServerKey;
+import org.lightlyjava.server.blob.SignedUrls;
+import org.lightlyjava.server.http.HttpApi;
+import org.lightlyjava.server.service.Limits;
+import org.lightlyjava.server.service.Services;
+import org.lightlyjava.server.service.Tokens;
+import org.lightlyjava.server.store.Store;
+import org.lightlyjava.server.store.StoreException;
+import org.lightlyjava.server.store.jdbi.JdbiStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running lightly-server: Lightly's API v1 over HTTP, on a database and a data folder.
+ *
+ * <pre>{@code
+ * try (LightlyServer server = LightlyServer.start(ServerSettings.builder().port(0).build())) {
+ *     String token = server.issueToken("local"); // valid until close()
+ *     // talk to server.url() + "/v1/..." with ?token=
+ * }
+ * }</pre>
+ *
+ * {@link #close()} lets requests in flight finish (up to 10 s), then stops and closes the database.
+ */
+public final class LightlyServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LightlyServer.class);
+    private static final Duration TEMPORARY_TOKEN_TTL = Duration.ofHours(24);
+
+    private final ServerSettings settings;
+    private final Store store;
+    private final Services services;
+    private final HttpApi app;
+    private final List<String> temporaryTokens = new ArrayList<>();
+    private boolean closed;
+
+    private LightlyServer(ServerSettings settings, Store store, Services services, HttpApi app) {
+        this.settings = settings;
+        this.store = store;
+        this.services = services;
+        this.app = app;
+    }
+
+    /**
+     * Opens the data folder (creating it) and the database (migrating it), then listens.
+     *
+     * @throws ServerStartException when the folder, the database or the address is unusable
+     */
+    public static LightlyServer start(ServerSettings settings) throws ServerStartException {
+        Store store = openStore(settings);
+        try {
+            BlobFiles files = BlobFiles.open(settings.dataDir());
+            byte[] key = ServerKey.loadOrCreate(settings.dataDir());
+            SignedUrls urls =
+                    new SignedUrls(
+                            key, settings.clock(), settings.writeUrlTtl(), settings.readUrlTtl());
+            Limits limits =
+                    new Limits(
+                            settings.maxSamplesPerDataset(),
+                            settings.maxJsonBytes(),
+                            settings.maxBlobBytes());
+            Services services = new Services(store, files, urls, limits, settings.clock());
+            store.users().deleteExpiredTokens(settings.clock().millis());
+            HttpApi app = HttpApi.create(services, urls, settings.publicUrl(), ServerVersion.get());
+            app.start(settings.host(), settings.port());
+            return new LightlyServer(settings, store, services, app);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw new ServerStartException(describe(e, settings), e);
+        }
+    }
+
+    private static Store openStore(ServerSettings settings) throws ServerStartException {
+        try {
+            Files.createDirectories(settings.dataDir());
+            return JdbiStore.open(settings.jdbcUrl());
+        } catch (IOException | StoreException e) {
+            throw new ServerStartException(
+                    "cannot open the data folder " + settings.dataDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(Exception e, ServerSettings settings) {
+        return "cannot start on " + settings.host() + ":" + settings.port() + ": " + e.getMessage();
+    }
+
+    /** The server's base URL, for example {@code http://127.0.0.1:8787}. */
+    public String url() {
+        if (settings.publicUrl() != null) {
+            return settings.publicUrl();
+        }
+        String host = settings.host();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.isEmpty()) {
+            host = "127.0.0.1";
+        } else if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port();
+    }
+
+    /** The port it listens on (the chosen one when started with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** {@code sqlite} or {@code postgresql}. */
+    public String databaseVendor() {
+        return store.vendor();
+    }
+
+    /**
+     * A new token for a user (created if needed), for an in-process client. Only its hash is
+     * stored; it stops working at {@link #close()}, or after 24 hours should the process die.
+     */
+    public synchronized String issueToken(String userName) {
+        Tokens.Issued issued = services.tokens().issue(userName, TEMPORARY_TOKEN_TTL);
+        temporaryTokens.add(issued.tokenId());
+        return issued.token();
+    }
+
+    /** Finishes requests in flight, stops listening, revokes temporary tokens, closes the pool. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            app.stop();
+        } finally {
+            for (String id : temporaryTokens) {
+                store.users().revokeToken(id);
+            }
+            store.close();
+            LOG.debug("server on port {} stopped", settings.port());
+        }
+    }
+}

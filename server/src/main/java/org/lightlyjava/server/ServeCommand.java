@@ -1,0 +1,98 @@
+package org.lightlyjava.server;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lightly-server serve}: runs the server until SIGINT or SIGTERM. */
+@Command(
+        name = "serve",
+        description = "Run the server until interrupted (Ctrl-C, SIGTERM).",
+        mixinStandardHelpOptions = true)
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin StoreOptions store = new StoreOptions();
+
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port = ServerSettings.DEFAULT_PORT;
+
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+    String host = "127.0.0.1";
+
+    @Option(
+            names = "--public-url",
+            paramLabel = "URL",
+            description =
+                    "URL clients reach the server at, for the upload and download URLs it hands"
+                            + " out (default: from each request's Host header).")
+    String publicUrl;
+
+    private final CommandEnv env;
+
+    ServeCommand(CommandEnv env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws CommandFailure, InterruptedException {
+        ServerSettings settings = settings();
+        PrintWriter out = env.out();
+        try (LightlyServer server = start(settings)) {
+            out.println("lightly-server " + ServerVersion.get() + " listening on " + server.url());
+            out.println(
+                    "data folder: "
+                            + settings.dataDir()
+                            + " (database: "
+                            + server.databaseVendor()
+                            + ")");
+            out.println("Create a token:  lightly-server token create --user NAME" + dataDirArg());
+            out.println(
+                    "Use it:          LIGHTLY_SERVER_LOCATION="
+                            + server.url()
+                            + " lightly-magic ... token=TOKEN");
+            out.println("Stop with Ctrl-C.");
+            out.flush();
+            env.stop().awaitStop();
+            out.println("lightly-server stopping");
+            out.flush();
+        } finally {
+            env.stop().markStopped();
+        }
+        return ExitCode.OK.code();
+    }
+
+    private ServerSettings settings() throws CommandFailure {
+        try {
+            return ServerSettings.builder()
+                    .dataDir(store.dataDir(env.env()))
+                    .database(store.database)
+                    .host(host)
+                    .port(port)
+                    .publicUrl(publicUrl)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCode.USAGE, e.getMessage());
+        }
+    }
+
+    private static LightlyServer start(ServerSettings settings) throws CommandFailure {
+        try {
+            DataDir.prepare(settings.dataDir());
+            return LightlyServer.start(settings);
+        } catch (ServerStartException | java.io.IOException e) {
+            throw new CommandFailure(ExitCode.CONFIG, e.getMessage());
+        }
+    }
+
+    private String dataDirArg() {
+        return store.dataDir == null ? "" : " --data-dir " + store.dataDir.toAbsolutePath();
+    }
+}

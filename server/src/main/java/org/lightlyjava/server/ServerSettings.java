@@ -1,0 +1,191 @@
+package org.lightlyjava.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a {@link LightlyServer} runs: where its data lives, where it listens, its limits. Immutable;
+ * make one with {@link #builder()}.
+ *
+ * @param dataDir the data folder: database (SQLite), signing key, blobs
+ * @param host the address to listen on
+ * @param port the port; 0 picks a free one
+ * @param database a JDBC URL, or null for the SQLite file {@code lightly-server.db} in the data
+ *     folder
+ * @param publicUrl the URL clients reach the server at (for the URLs it hands out), or null to take
+ *     it from each request's {@code Host} header
+ * @param maxSamplesPerDataset the quota per dataset
+ * @param maxJsonBytes the longest JSON request body
+ * @param maxBlobBytes the longest image, thumbnail or CSV upload
+ * @param writeUrlTtl how long a signed write URL works
+ * @param readUrlTtl how long a signed read URL works
+ * @param clock the time source (tests move it)
+ */
+public record ServerSettings(
+        Path dataDir,
+        String host,
+        int port,
+        String database,
+        String publicUrl,
+        long maxSamplesPerDataset,
+        long maxJsonBytes,
+        long maxBlobBytes,
+        Duration writeUrlTtl,
+        Duration readUrlTtl,
+        Clock clock) {
+
+    /** The port {@code lightly-server serve} listens on by default. */
+    public static final int DEFAULT_PORT = 8787;
+
+    /** The environment variable that overrides the default data folder. */
+    public static final String DATA_DIR_ENV = "LIGHTLY_DATA_DIR";
+
+    public ServerSettings {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(clock, "clock");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0 to 65535: " + port);
+        }
+        if (publicUrl != null && !publicUrl.matches("https?://[^/?#]+(/[^?#]*)?")) {
+            throw new IllegalArgumentException("publicUrl must be an http(s) URL: " + publicUrl);
+        }
+        if (publicUrl != null && publicUrl.endsWith("/")) {
+            publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
+        }
+        if (writeUrlTtl.isNegative() || readUrlTtl.isNegative()) {
+            throw new IllegalArgumentException("URL lifetimes must not be negative");
+        }
+    }
+
+    /**
+     * The data folder when none is given: {@code $LIGHTLY_DATA_DIR}, else {@code ~/.lightly-java}.
+     */
+    public static Path defaultDataDir(Map<String, String> env) {
+        String dir = env.get(DATA_DIR_ENV);
+        if (dir != null && !dir.isBlank()) {
+            return Path.of(dir).toAbsolutePath();
+        }
+        return Path.of(System.getProperty("user.home"), ".lightly-java");
+    }
+
+    /** The JDBC URL in use: {@link #database()} or the SQLite file in the data folder. */
+    public String jdbcUrl() {
+        return database != null ? database : "jdbc:sqlite:" + dataDir.resolve("lightly-server.db");
+    }
+
+    /** Defaults: data folder from the environment, 127.0.0.1:8787, SQLite. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds {@link ServerSettings}; every value has a default. */
+    public static final class Builder {
+        private Path dataDir = defaultDataDir(System.getenv());
+        private String host = "127.0.0.1";
+        private int port = DEFAULT_PORT;
+        private String database;
+        private String publicUrl;
+        private long maxSamplesPerDataset = 10_000_000;
+        private long maxJsonBytes = 64L << 20;
+        private long maxBlobBytes = 256L << 20;
+        private Duration writeUrlTtl = Duration.ofMinutes(15);
+        private Duration readUrlTtl = Duration.ofHours(1);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        private Builder(ServerSettings s) {
+            dataDir = s.dataDir;
+            host = s.host;
+            port = s.port;
+            database = s.database;
+            publicUrl = s.publicUrl;
+            maxSamplesPerDataset = s.maxSamplesPerDataset;
+            maxJsonBytes = s.maxJsonBytes;
+            maxBlobBytes = s.maxBlobBytes;
+            writeUrlTtl = s.writeUrlTtl;
+            readUrlTtl = s.readUrlTtl;
+            clock = s.clock;
+        }
+
+        public Builder dataDir(Path value) {
+            dataDir = value;
+            return this;
+        }
+
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        /** A JDBC URL, or null for SQLite in the data folder. */
+        public Builder database(String value) {
+            database = value;
+            return this;
+        }
+
+        public Builder publicUrl(String value) {
+            publicUrl = value;
+            return this;
+        }
+
+        public Builder maxSamplesPerDataset(long value) {
+            maxSamplesPerDataset = value;
+            return this;
+        }
+
+        public Builder maxJsonBytes(long value) {
+            maxJsonBytes = value;
+            return this;
+        }
+
+        public Builder maxBlobBytes(long value) {
+            maxBlobBytes = value;
+            return this;
+        }
+
+        public Builder writeUrlTtl(Duration value) {
+            writeUrlTtl = value;
+            return this;
+        }
+
+        public Builder readUrlTtl(Duration value) {
+            readUrlTtl = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        public ServerSettings build() {
+            return new ServerSettings(
+                    dataDir,
+                    host,
+                    port,
+                    database,
+                    publicUrl,
+                    maxSamplesPerDataset,
+                    maxJsonBytes,
+                    maxBlobBytes,
+                    writeUrlTtl,
+                    readUrlTtl,
+                    clock);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.lightlyjava.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.lightlyjava.server.blob.SignedUrls;
+import org.lightlyjava.server.service.Services;
+
+/** The HTTP server with every route (Javalin on Jetty); the caller starts and stops it. */
+public final class HttpApi {
+
+    private static final long STOP_TIMEOUT_MS = 10_000;
+
+    private final Javalin app;
+
+    private HttpApi(Javalin app) {
+        this.app = app;
+    }
+
+    /**
+     * @param publicUrl the server's URL as clients reach it, for the URLs it hands out; null to
+     *     take it from each request's {@code Host} header
+     * @param version the server's version, for {@code /v1/lightly-java/info}
+     */
+    public static HttpApi create(
+            Services services, SignedUrls signedUrls, String publicUrl, String version) {
+        Handlers handlers = new Handlers(services, publicUrl);
+        return new HttpApi(
+                Javalin.create(
+                        config -> configure(config, services, signedUrls, handlers, version)));
+    }
+
+    /** Listens on {@code host:port} (0: a free port). */
+    public void start(String host, int port) {
+        app.start(host, port);
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    /** Lets requests in flight finish (up to 10 s), then stops listening. */
+    public void stop() {
+        app.stop();
+    }
+
+    /** On stop, requests in flight get up to 10 s to finish; new ones are refused. */
+    private static void graceful(Server server) {
+        server.setStopTimeout(STOP_TIMEOUT_MS);
+        GracefulHandler graceful = new GracefulHandler();
+        // While stopping, a connection idle for 0.5 s closes (Jetty's default: 1 s): idle
+        // keep-alive connections go quickly, an upload that pauses briefly still finishes.
+        graceful.setShutdownIdleTimeout(500);
+        server.insertHandler(graceful);
+    }
+
+    private static void configure(
+            JavalinConfig config,
+            Services services,
+            SignedUrls signedUrls,
+            Handlers handlers,
+            String version) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = services.limits().maxJsonBytes();
+        config.jsonMapper(new ApiJsonMapper());
+        config.requestLogger.http(RequestLog::log);
+        config.router.ignoreTrailingSlashes = true;
+        config.jetty.modifyServer(HttpApi::graceful);
+        Errors.register(config.routes);
+        config.routes.beforeMatched(new Auth(services.tokens()));
+        new MiscRoutes(services, version).register(config.routes);
+        new DatasetRoutes(handlers).register(config.routes);
+        new SampleRoutes(handlers).register(config.routes);
+        new TagRoutes(handlers).register(config.routes);
+        new EmbeddingRoutes(handlers).register(config.routes);
+        new BlobRoutes(services.blobs(), signedUrls).register(config.routes);
+    }
+}

@@ -1,0 +1,97 @@
+package org.lightlyjava.server.service;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.lightlyjava.api.model.JobStatusData;
+
+/** Jobs in memory, the newest 10,000; a restart forgets them. */
+public final class MemoryJobs implements JobRegistry {
+
+    private static final int KEEP = 10_000;
+
+    private final Ids ids;
+    private final Clock clock;
+    private final Map<String, Job> jobs =
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Job> eldest) {
+                    return size() > KEEP;
+                }
+            };
+
+    private record Job(
+            String userId,
+            String resultType,
+            String status,
+            long createdAt,
+            Long finishedAt,
+            String error,
+            String resultData) {}
+
+    public MemoryJobs(Ids ids, Clock clock) {
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized String start(String userId, String resultType) {
+        String id = ids.next();
+        jobs.put(id, new Job(userId, resultType, "RUNNING", clock.millis(), null, null, null));
+        return id;
+    }
+
+    @Override
+    public synchronized void finish(String jobId, String resultData) {
+        jobs.computeIfPresent(
+                jobId,
+                (id, job) ->
+                        new Job(
+                                job.userId(),
+                                job.resultType(),
+                                "FINISHED",
+                                job.createdAt(),
+                                clock.millis(),
+                                null,
+                                resultData));
+    }
+
+    @Override
+    public synchronized void fail(String jobId, String error) {
+        jobs.computeIfPresent(
+                jobId,
+                (id, job) ->
+                        new Job(
+                                job.userId(),
+                                job.resultType(),
+                                "FAILED",
+                                job.createdAt(),
+                                clock.millis(),
+                                error,
+                                null));
+    }
+
+    @Override
+    public synchronized Optional<JobStatusData> find(String userId, String jobId) {
+        Job job = jobs.get(jobId);
+        if (job == null || !job.userId().equals(userId)) {
+            return Optional.empty();
+        }
+        boolean running = job.status().equals("RUNNING");
+        JobStatusData.JobResult result =
+                job.resultData() == null
+                        ? null
+                        : new JobStatusData.JobResult(job.resultType(), job.resultData());
+        return Optional.of(
+                new JobStatusData(
+                        jobId,
+                        job.status(),
+                        null,
+                        running ? 1 : 0,
+                        job.createdAt(),
+                        job.finishedAt(),
+                        job.error(),
+                        result));
+    }
+}

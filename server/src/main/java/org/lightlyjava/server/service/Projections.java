@@ -1,0 +1,47 @@
+package org.lightlyjava.server.service;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** 2D coordinates as a file: the count, then the first axis, then the second (doubles). */
+final class Projections {
+
+    private Projections() {}
+
+    static void write(Path file, double[][] coordinates) throws IOException {
+        int n = coordinates[0].length;
+        try (DataOutputStream out =
+                new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            out.writeInt(n);
+            for (double[] axis : coordinates) {
+                for (double value : axis) {
+                    out.writeDouble(value);
+                }
+            }
+        }
+    }
+
+    /** {@code [axis][sample]}. */
+    static List<List<Double>> read(Path file) throws IOException {
+        try (DataInputStream in =
+                new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            int n = in.readInt();
+            List<List<Double>> axes = new ArrayList<>(2);
+            for (int axis = 0; axis < 2; axis++) {
+                List<Double> values = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    values.add(in.readDouble());
+                }
+                axes.add(values);
+            }
+            return axes;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.lightlyjava.server.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The samples of a dataset, in creation order. */
+public interface SampleStore {
+
+    /**
+     * Creates the samples whose file names the dataset does not have yet, giving them the next
+     * indices in request order; the others are left as they are. One transaction.
+     *
+     * @param samples distinct file names
+     * @param maxSamples the most samples the dataset may have
+     * @return one item per requested sample, in request order
+     * @throws MissingException when the dataset is gone
+     * @throws CapacityException when the new samples would exceed {@code maxSamples}
+     */
+    List<BatchItem> insertBatch(
+            String datasetId, List<NewSample> samples, long maxSamples, long now);
+
+    Optional<SampleRecord> find(String datasetId, String sampleId);
+
+    /**
+     * Streams samples in index order to {@code sink} while the query runs.
+     *
+     * @param fileName only the sample with this file name, or null for all
+     */
+    void forEach(
+            String datasetId,
+            String fileName,
+            long offset,
+            long limit,
+            Consumer<SampleRecord> sink);
+
+    /**
+     * Streams one column of every sample in index order: {@code fileName} or {@code id}.
+     *
+     * @param fileNames true for file names, false for ids
+     */
+    void forEachName(String datasetId, boolean fileNames, Consumer<String> sink);
+
+    /**
+     * Applies a change.
+     *
+     * @return false when the sample does not exist
+     * @throws DuplicateException when the new file name is taken
+     */
+    boolean update(String datasetId, String sampleId, SampleChange change, long now);
+
+    /** Records that the server now holds this blob of the sample; false when it is gone. */
+    boolean markHeld(String datasetId, String sampleId, SampleBlob blob, long now);
+}

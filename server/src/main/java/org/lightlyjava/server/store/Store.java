@@ -1,0 +1,21 @@
+package org.lightlyjava.server.store;
+
+/** The database of one server; {@link #close()} releases its connections. */
+public interface Store extends AutoCloseable {
+
+    UserStore users();
+
+    DatasetStore datasets();
+
+    SampleStore samples();
+
+    TagStore tags();
+
+    EmbeddingStore embeddings();
+
+    /** {@code sqlite} or {@code postgresql}. */
+    String vendor();
+
+    @Override
+    void close();
+}
