@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.lightlyjava.api.model.DatasetData;
 import org.lightlyjava.api.model.ServerInfo;
 import org.lightlyjava.server.ServerSettings;
+import org.lightlyjava.server.testing.Api;
 import org.lightlyjava.server.testing.Fixtures;
 import org.lightlyjava.server.testing.Response;
 import org.lightlyjava.server.testing.ServerTestBase;
@@ -128,9 +129,12 @@ class DatasetRoutesTest extends ServerTestBase {
         assertThat(alice.postRaw("/v1/datasets", "[1,2]").code()).isEqualTo("MALFORMED_REQUEST");
 
         String huge = "{\"name\":\"big one\",\"pad\":\"" + "x".repeat(2 << 20) + "\"}";
-        Response tooLarge = alice.postRaw("/v1/datasets", huge);
-        assertThat(tooLarge.status()).isEqualTo(413);
-        assertThat(tooLarge.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+        Response[] answer = new Response[1];
+        int status = Api.statusOrClosed(() -> answer[0] = alice.postRaw("/v1/datasets", huge));
+        assertThat(status).isIn(413, -1);
+        if (status == 413) {
+            assertThat(answer[0].code()).isEqualTo("PAYLOAD_TOO_LARGE");
+        }
         assertThat(alice.get("/v1/datasets").json()).hasSize(before);
     }
 
@@ -193,8 +197,7 @@ class DatasetRoutesTest extends ServerTestBase {
                                         + sample
                                         + "/writeurl?isThumbnail=true")
                         .string();
-        assertThat(org.lightlyjava.server.testing.Api.putUrl(url, new byte[] {1, 2}).status())
-                .isEqualTo(200);
+        assertThat(Api.putUrl(url, new byte[] {1, 2}).status()).isEqualTo(200);
         assertThat(java.nio.file.Files.exists(dataDir.resolve("blobs").resolve(id))).isTrue();
 
         assertThat(alice.delete("/v1/datasets/" + id).status()).isEqualTo(200);

@@ -14,6 +14,22 @@ import org.lightlyjava.api.model.ApiJson;
 /** Calls a server with java.net.http, adding {@code ?token=} when it has one. */
 public final class Api {
 
+    /**
+     * The status of a request whose body the server refuses as too large: 413, or -1 when the
+     * server closed the connection before the client finished sending (a server may stop reading a
+     * body it will not take; which of the two a client sees is a race).
+     */
+    public static int statusOrClosed(java.util.function.Supplier<Response> call) {
+        try {
+            return call.get().status();
+        } catch (AssertionError e) {
+            if (e.getCause() instanceof java.io.IOException) {
+                return -1;
+            }
+            throw e;
+        }
+    }
+
     private static final HttpClient CLIENT =
             HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
