@@ -29,14 +29,16 @@ done
 token=$("$dist/bin/lightly-server" token create --user bench --data-dir "$work/server-data" 2>/dev/null)
 
 export DJL_OFFLINE=true
-declare -A rate
+declare -A rate whole
 for n in $counts; do
     for mode in metadata thumbnails; do
         for protocol in batch per-sample; do
             echo "uploading $n samples, $mode, $protocol ..." >&2
+            log=$work/$n-$mode-$protocol.log
             line=$(java -Xmx2g -cp "$dist/lib/*" "$here/UploadBench.java" "http://127.0.0.1:$port" \
-                "$token" "$work/runs" "$mode" "$protocol" "$n" 2>> "$work/bench.log" | tail -1)
-            rate[$n,$mode,$protocol]=$(sed -n 's/.*samples_per_s=\([0-9.]*\).*/\1/p' <<< "$line")
+                "$token" "$work/runs" "$mode" "$protocol" "$n" 2> "$log" | tail -1)
+            whole[$n,$mode,$protocol]=$(sed -n 's/.*samples_per_s=\([0-9.]*\).*/\1/p' <<< "$line")
+            rate[$n,$mode,$protocol]=$(sed -n 's/.*uploaded [0-9]* samples in .* s: \([0-9.]*\) samples\/s.*/\1/p' "$log")
             rm -rf "$work/runs"
         done
     done
@@ -46,14 +48,19 @@ rss=$(awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$server/status")
 echo
 echo "Upload throughput, samples/s ($(nproc) cores, SQLite, server and client on one machine; $(date -u +%F))"
 echo
-printf '| %-34s | %10s | %12s | %7s |\n' "case" "batch" "per-sample" "ratio"
-printf '|%s|%s|%s|%s|\n' "------------------------------------" "------------" "--------------" "---------"
+printf '| %-32s | %9s | %9s | %10s | %10s | %6s |\n' "case" "batch" "batch all" "per-sample" "p-s all" "ratio"
+printf '|%s|%s|%s|%s|%s|%s|\n' "----------------------------------" "-----------" "-----------" "------------" "------------" "--------"
 for n in $counts; do
     for mode in metadata thumbnails; do
         b=${rate[$n,$mode,batch]:-}; p=${rate[$n,$mode,per-sample]:-}
         r=$([[ -n $b && -n $p ]] && awk -v a="$b" -v c="$p" 'BEGIN { printf "%.1f", a / c }' || echo -)
-        printf '| %-34s | %10s | %12s | %7s |\n' "$n samples, upload=$mode" "${b:--}" "${p:--}" "$r"
+        printf '| %-32s | %9s | %9s | %10s | %10s | %6s |\n' "$n samples, upload=$mode" "${b:--}" \
+            "${whole[$n,$mode,batch]:--}" "${p:--}" "${whole[$n,$mode,per-sample]:--}" "$r"
     done
 done
+echo
+echo "batch / per-sample: the sample stage (create samples, PUT thumbnails, tag), from the"
+echo "upload's own log line; 'all': the whole upload stage of lightly-magic: dataset, sample"
+echo "stage, embeddings CSV (checked, PUT, PCA on the server), from a cold client JVM."
 echo
 echo "lightly-server peak RSS: ${rss} MB (whole run). Logs in $work."

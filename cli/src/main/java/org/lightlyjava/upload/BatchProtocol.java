@@ -17,7 +17,7 @@ import org.lightlyjava.dataset.Sample;
  */
 final class BatchProtocol implements Protocol {
 
-    private static final int CHUNK = 500;
+    private static final int CHUNK = SampleBatchRequest.MAX_SAMPLES;
 
     private final LightlyClient client;
     private final String datasetId;

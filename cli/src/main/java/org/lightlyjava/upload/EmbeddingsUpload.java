@@ -91,11 +91,15 @@ final class EmbeddingsUpload {
             LightlyClient client,
             String datasetId,
             EmbeddingsCsv.Table table,
+            Path file,
             String name,
             boolean append) {
         List<String> order = client.mappings(datasetId, "fileName");
         checkNames(table, order, "on the server");
-        byte[] csv = reordered(table, order);
+        byte[] csv = table.fileNames().equals(order) ? asIs(file, table) : null;
+        if (csv == null) {
+            csv = reordered(table, order);
+        }
         String target = name;
         for (DatasetEmbeddingData existing : client.embeddings(datasetId)) {
             if (existing.name().equals(name) && existing.isProcessed()) {
@@ -135,6 +139,30 @@ final class EmbeddingsUpload {
         }
         log.info("Uploaded embedding '{}' ({} rows).", target, table.size());
         return url.embeddingId();
+    }
+
+    /**
+     * The file as it is, when it is in the server's order and has exactly Lightly's columns (the
+     * usual case after lightly-magic); null when it needs rewriting.
+     */
+    private static byte[] asIs(Path file, EmbeddingsCsv.Table table) {
+        try {
+            byte[] bytes = java.nio.file.Files.readAllBytes(file);
+            StringBuilder header = new StringBuilder("filenames");
+            for (int i = 0; i < table.dimension(); i++) {
+                header.append(",embedding_").append(i);
+            }
+            byte[] expected =
+                    header.append(",labels\r\n").toString().getBytes(StandardCharsets.UTF_8);
+            boolean canonical =
+                    bytes.length >= expected.length
+                            && java.util.Arrays.equals(
+                                    bytes, 0, expected.length, expected, 0, expected.length);
+            return canonical ? bytes : null;
+        } catch (IOException e) {
+            throw new ToolException(
+                    ExitCode.CONFIG, "embeddings=" + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static boolean sameAsServer(

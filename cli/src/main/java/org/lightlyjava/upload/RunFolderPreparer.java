@@ -112,7 +112,14 @@ final class RunFolderPreparer implements Preparer, AutoCloseable {
         return out;
     }
 
+    private static final byte[] PREFIX = "{\"fileName\":\"".getBytes(StandardCharsets.UTF_8);
+
     private static void add(Map<String, long[]> index, byte[] line, long offset) {
+        String quick = quickName(line);
+        if (quick != null) {
+            index.put(quick, new long[] {offset, line.length});
+            return;
+        }
         try {
             JsonNode name = JSON.readTree(line).get("fileName");
             if (name != null) {
@@ -127,6 +134,26 @@ final class RunFolderPreparer implements Preparer, AutoCloseable {
                                     line, 0, Math.min(80, line.length), StandardCharsets.UTF_8),
                     e);
         }
+    }
+
+    /**
+     * The file name of a line as the embedding pass writes it ({@code {"fileName":"...",}), without
+     * parsing the whole line; null when the line looks otherwise or the name has escapes.
+     */
+    private static String quickName(byte[] line) {
+        if (line.length <= PREFIX.length
+                || !java.util.Arrays.equals(line, 0, PREFIX.length, PREFIX, 0, PREFIX.length)) {
+            return null;
+        }
+        for (int i = PREFIX.length; i < line.length; i++) {
+            if (line[i] == '\\') {
+                return null;
+            }
+            if (line[i] == '"') {
+                return new String(line, PREFIX.length, i - PREFIX.length, StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     @Override

@@ -99,7 +99,14 @@ final class Upload {
                 tags.isEmpty() || settings.append()
                         ? uploader.repair(existing, onServer)
                         : new Outcome(existing.size(), 0);
+        long start = System.nanoTime();
         Outcome uploaded = uploader.uploadNew(fresh);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        log.info(
+                "uploaded {} samples in {} s: {} samples/s",
+                uploaded.done(),
+                String.format("%.1f", seconds),
+                String.format("%.0f", uploaded.done() / seconds));
         Outcome total = new Outcome(uploaded.done(), uploaded.failed() + repaired.failed());
         if (total.failed() == 0) {
             tag(tags);

@@ -68,7 +68,7 @@ public final class UploadWorkflow {
                                 .plus(new Outcome(0, source.rejected().size()));
             }
             if (embeddings != null) {
-                session.embeddings(embeddings);
+                session.embeddings(embeddings, settings.embeddings());
             }
             if (source == null && settings.customMetadata() != null) {
                 outcome = outcome.plus(session.customMetadataOnly());
@@ -89,7 +89,7 @@ public final class UploadWorkflow {
             Session session =
                     new Session(ctx, settings, endpoint, userAgent, "USER_PIP_LIGHTLY_MAGIC");
             Outcome outcome = session.samples(embedded.source(), embedded.samples(), preparer);
-            session.embeddings(embeddings);
+            session.embeddings(embeddings, embedded.embeddings());
             session.finish();
             return outcome;
         } catch (IOException e) {
@@ -143,10 +143,10 @@ public final class UploadWorkflow {
             return outcome;
         }
 
-        void embeddings(EmbeddingsCsv.Table table) {
+        void embeddings(EmbeddingsCsv.Table table, Path file) {
             ctx.out().println("Starting upload of embeddings.");
             EmbeddingsUpload.upload(
-                    client, dataset.id(), table, settings.embeddingName(), settings.append());
+                    client, dataset.id(), table, file, settings.embeddingName(), settings.append());
             ctx.out().println("Finished upload of embeddings.");
         }
 
