@@ -11,6 +11,9 @@ import org.lightlyjava.api.model.CreateEntityResponse;
 import org.lightlyjava.api.model.DatasetCreateRequest;
 import org.lightlyjava.api.model.DatasetData;
 import org.lightlyjava.api.model.DatasetEmbeddingData;
+import org.lightlyjava.api.model.DatasourceConfig;
+import org.lightlyjava.api.model.DatasourceConfigVerifyData;
+import org.lightlyjava.api.model.DatasourceRawSamplesData;
 import org.lightlyjava.api.model.InitialTagCreateRequest;
 import org.lightlyjava.api.model.JobStatusMeta;
 import org.lightlyjava.api.model.SampleBatchRequest;
@@ -283,6 +286,45 @@ public final class LightlyClient {
                 dataset(datasetId, "/embeddings/" + embeddingId + "/trigger2dEmbeddingsJob"),
                 null,
                 new Trigger2dEmbeddingJobRequest(method));
+    }
+
+    // ---- datasource ----
+
+    /** The dataset's datasource (secrets masked), or {@code null} when it has none (404). */
+    public DatasourceConfig datasource(String datasetId) {
+        try {
+            return transport.call(
+                    "GET", dataset(datasetId, "/datasource"), null, null, DatasourceConfig.class);
+        } catch (ApiException e) {
+            if (e.isNotFound()) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    public void setDatasource(String datasetId, DatasourceConfig config) {
+        transport.callIgnoringAnswer("PUT", dataset(datasetId, "/datasource"), null, config);
+    }
+
+    /** Tries the stored credentials and returns the lights. */
+    public DatasourceConfigVerifyData verifyDatasource(String datasetId) {
+        return transport.call(
+                "GET",
+                dataset(datasetId, "/datasource/verify"),
+                null,
+                null,
+                DatasourceConfigVerifyData.class);
+    }
+
+    /** One page of the files under the datasource; {@code cursor} null for the first. */
+    public DatasourceRawSamplesData listDatasource(String datasetId, String cursor) {
+        return transport.call(
+                "GET",
+                dataset(datasetId, "/datasource/list"),
+                cursor == null ? null : query("cursor", cursor),
+                null,
+                DatasourceRawSamplesData.class);
     }
 
     // ---- signed URLs ----

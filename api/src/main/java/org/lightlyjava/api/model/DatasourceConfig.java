@@ -1,0 +1,57 @@
+package org.lightlyjava.api.model;
+
+/**
+ * A dataset's datasource (reference §13.1), {@code PUT/GET /v1/datasets/{id}/datasource}: where the
+ * images live. Lightly's clients send it as a plain object; absent fields are omitted.
+ *
+ * @param id the datasource's id (set by the server)
+ * @param purpose {@code INPUT_OUTPUT} (default), {@code INPUT} or {@code LIGHTLY}
+ * @param type {@code S3} or {@code LOCAL} (this server); Lightly also knows GCS, AZURE, OBS
+ * @param fullPath {@code s3://bucket/prefix/} for S3; for LOCAL a path relative to the server's
+ *     local root (no leading {@code /}, no {@code ..})
+ * @param thumbSuffix where thumbnails live relative to fullPath, with {@code [filename]} (the file
+ *     name without extension) and {@code [extension]}, default {@code
+ *     .lightly/thumbnails/[filename]_thumb.[extension]}; empty: the full image is shown
+ * @param s3Region for example {@code us-east-1}
+ * @param s3AccessKeyId the restricted IAM user's key id
+ * @param s3SecretAccessKey its secret; never returned by GET (masked)
+ * @param s3ServerSideEncryptionKMSKey optional KMS key ARN for writes
+ * @param s3EndpointUrl lightly-java extension: an S3-compatible endpoint (MinIO, S3Proxy, ...),
+ *     with path-style requests; null for AWS
+ */
+public record DatasourceConfig(
+        String id,
+        String purpose,
+        String type,
+        String fullPath,
+        String thumbSuffix,
+        String s3Region,
+        String s3AccessKeyId,
+        String s3SecretAccessKey,
+        String s3ServerSideEncryptionKMSKey,
+        String s3EndpointUrl) {
+
+    /** Lightly's default thumbnail location. */
+    public static final String DEFAULT_THUMB_SUFFIX =
+            ".lightly/thumbnails/[filename]_thumb.[extension]";
+
+    /** An S3 datasource for reading and writing, with Lightly's default thumbnail suffix. */
+    public static DatasourceConfig s3(
+            String fullPath,
+            String region,
+            String accessKeyId,
+            String secretAccessKey,
+            String endpointUrl) {
+        return new DatasourceConfig(
+                null,
+                "INPUT_OUTPUT",
+                "S3",
+                fullPath,
+                DEFAULT_THUMB_SUFFIX,
+                region,
+                accessKeyId,
+                secretAccessKey,
+                null,
+                endpointUrl);
+    }
+}
