@@ -48,6 +48,15 @@ public final class Keys {
                 "append",
                 "False",
                 "Allow adding samples and embeddings to a dataset that already has some.");
+        choice(
+                "validate",
+                "warn",
+                "Before uploading to a dataset with a datasource: check its lights and that every"
+                        + " local file is in the bucket; strict stops on a mismatch, warn reports"
+                        + " it, off skips the check.",
+                "strict",
+                "warn",
+                "off");
         numbers(
                 "resize",
                 "-1",

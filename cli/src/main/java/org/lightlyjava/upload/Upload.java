@@ -79,6 +79,7 @@ final class Upload {
                             + " local images are not on the server.)");
         }
         checkQuota(onServer.keySet(), samples);
+        DatasourceCheck.run(client, datasetId, settings.mode(), samples, settings.validate());
         log.info(
                 "Uploading {} images (with {} workers); {} already on the server.",
                 fresh.size(),

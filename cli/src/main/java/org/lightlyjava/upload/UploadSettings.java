@@ -18,6 +18,7 @@ import org.lightlyjava.image.Resizing;
  * @param append {@code append}
  * @param threads upload threads: {@code loader.num_workers}, -1 meaning cores clamped to [8, 32]
  * @param prepareThreads decoding threads
+ * @param validate {@code validate=}: strict, warn or off (the datasource check)
  */
 public record UploadSettings(
         UploadMode mode,
@@ -29,7 +30,8 @@ public record UploadSettings(
         String embeddingName,
         boolean append,
         int threads,
-        int prepareThreads) {
+        int prepareThreads,
+        String validate) {
 
     public static UploadSettings from(Config config) {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -46,7 +48,8 @@ public record UploadSettings(
                 config.string("embedding_name"),
                 config.bool("append"),
                 workers < 0 ? Math.min(32, Math.max(8, cores)) : Math.max(1, workers),
-                workers < 0 ? cores : Math.max(1, Math.min(workers, cores)));
+                workers < 0 ? cores : Math.max(1, Math.min(workers, cores)),
+                config.string("validate"));
     }
 
     /** Whether a dataset is named at all (the upload stage of lightly-magic runs only then). */

@@ -319,10 +319,13 @@ public final class LightlyClient {
 
     /** One page of the files under the datasource; {@code cursor} null for the first. */
     public DatasourceRawSamplesData listDatasource(String datasetId, String cursor) {
+        // Redirect URLs: a client that only wants the names spares the server the signing.
         return transport.call(
                 "GET",
                 dataset(datasetId, "/datasource/list"),
-                cursor == null ? null : query("cursor", cursor),
+                cursor == null
+                        ? query("useRedirectedReadUrl", "true")
+                        : query("cursor", cursor, "useRedirectedReadUrl", "true"),
                 null,
                 DatasourceRawSamplesData.class);
     }
