@@ -2,12 +2,16 @@ package org.lightlyjava.server;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.lightlyjava.server.blob.BlobFiles;
 import org.lightlyjava.server.blob.ServerKey;
 import org.lightlyjava.server.blob.SignedUrls;
+import org.lightlyjava.server.datasource.Datasources;
+import org.lightlyjava.server.datasource.LocalRoot;
+import org.lightlyjava.server.datasource.SecretBox;
 import org.lightlyjava.server.http.HttpApi;
 import org.lightlyjava.server.service.Limits;
 import org.lightlyjava.server.service.Services;
@@ -39,14 +43,21 @@ public final class LightlyServer implements AutoCloseable {
     private final Store store;
     private final Services services;
     private final HttpApi app;
+    private final Datasources datasources;
     private final List<String> temporaryTokens = new ArrayList<>();
     private boolean closed;
 
-    private LightlyServer(ServerSettings settings, Store store, Services services, HttpApi app) {
+    private LightlyServer(
+            ServerSettings settings,
+            Store store,
+            Services services,
+            HttpApi app,
+            Datasources datasources) {
         this.settings = settings;
         this.store = store;
         this.services = services;
         this.app = app;
+        this.datasources = datasources;
     }
 
     /**
@@ -56,26 +67,46 @@ public final class LightlyServer implements AutoCloseable {
      */
     public static LightlyServer start(ServerSettings settings) throws ServerStartException {
         Store store = openStore(settings);
+        Datasources datasources = null;
         try {
             BlobFiles files = BlobFiles.open(settings.dataDir());
             byte[] key = ServerKey.loadOrCreate(settings.dataDir());
             SignedUrls urls =
                     new SignedUrls(
                             key, settings.clock(), settings.writeUrlTtl(), settings.readUrlTtl());
+            datasources = datasources(settings, urls);
             Limits limits =
                     new Limits(
                             settings.maxSamplesPerDataset(),
                             settings.maxJsonBytes(),
                             settings.maxBlobBytes());
-            Services services = new Services(store, files, urls, limits, settings.clock());
+            Services services =
+                    new Services(store, files, urls, datasources, limits, settings.clock());
             store.users().deleteExpiredTokens(settings.clock().millis());
             HttpApi app = HttpApi.create(services, urls, settings.publicUrl(), ServerVersion.get());
             app.start(settings.host(), settings.port());
-            return new LightlyServer(settings, store, services, app);
+            return new LightlyServer(settings, store, services, app, datasources);
         } catch (IOException | RuntimeException e) {
+            if (datasources != null) {
+                datasources.close();
+            }
             store.close();
             throw new ServerStartException(describe(e, settings), e);
         }
+    }
+
+    /** The datasource key ({@code datasource.key}) and the local root are made on first start. */
+    private static Datasources datasources(ServerSettings settings, SignedUrls urls)
+            throws IOException {
+        Path localRoot = settings.localRootOrDefault();
+        Files.createDirectories(localRoot);
+        return new Datasources(
+                SecretBox.open(settings.dataDir()),
+                new LocalRoot(localRoot),
+                urls,
+                settings.s3Timeout(),
+                settings.readUrlTtl(),
+                settings.writeUrlTtl());
     }
 
     private static Store openStore(ServerSettings settings) throws ServerStartException {
@@ -136,6 +167,7 @@ public final class LightlyServer implements AutoCloseable {
         try {
             app.stop();
         } finally {
+            datasources.close();
             for (String id : temporaryTokens) {
                 store.users().revokeToken(id);
             }

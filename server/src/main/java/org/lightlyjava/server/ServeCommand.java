@@ -1,6 +1,8 @@
 package org.lightlyjava.server;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +37,30 @@ final class ServeCommand implements Callable<Integer> {
                             + " out (default: from each request's Host header).")
     String publicUrl;
 
+    @Option(
+            names = "--local-root",
+            paramLabel = "DIR",
+            description =
+                    "Folder under which LOCAL datasources live; their fullPath is relative to it"
+                            + " (default: <data folder>/local).")
+    Path localRoot;
+
+    @Option(
+            names = "--read-url-ttl",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description =
+                    "How long read URLs work, presigned S3 ones included (default: 1h; at most"
+                            + " 7d).")
+    Duration readUrlTtl = Duration.ofHours(1);
+
+    @Option(
+            names = "--write-url-ttl",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "How long upload URLs work (default: 15m; at most 7d).")
+    Duration writeUrlTtl = Duration.ofMinutes(15);
+
     private final CommandEnv env;
 
     ServeCommand(CommandEnv env) {
@@ -53,6 +79,7 @@ final class ServeCommand implements Callable<Integer> {
                             + " (database: "
                             + server.databaseVendor()
                             + ")");
+            out.println("LOCAL datasources under: " + settings.localRootOrDefault());
             out.println("Create a token:  lightly-server token create --user NAME" + dataDirArg());
             out.println(
                     "Use it:          LIGHTLY_SERVER_LOCATION="
@@ -77,6 +104,9 @@ final class ServeCommand implements Callable<Integer> {
                     .host(host)
                     .port(port)
                     .publicUrl(publicUrl)
+                    .localRoot(localRoot)
+                    .readUrlTtl(readUrlTtl)
+                    .writeUrlTtl(writeUrlTtl)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCode.USAGE, e.getMessage());

@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code lightly-server}: {@code serve} (the default) runs the server; {@code token create|list|
- * revoke} manages API tokens. Exit codes: 0 ok, 2 usage, 3 configuration (folder, database,
- * address), 4 internal error.
+ * revoke} manages API tokens; {@code datasource set|show|verify} configures a dataset's datasource
+ * over HTTP. Exit codes: 0 ok, 2 usage, 3 configuration (folder, database, address, credentials, a
+ * red List or Read light), 4 internal error.
  */
 @Command(
         name = "lightly-server",
@@ -54,10 +55,16 @@ public final class ServerMain implements Callable<Integer> {
                         .addSubcommand(new TokenCommands.Create(env))
                         .addSubcommand(new TokenCommands.ListTokens(env))
                         .addSubcommand(new TokenCommands.Revoke(env));
+        CommandLine datasource =
+                new CommandLine(new DatasourceCommands.Group(env))
+                        .addSubcommand(new DatasourceCommands.Set(env))
+                        .addSubcommand(new DatasourceCommands.Show(env))
+                        .addSubcommand(new DatasourceCommands.Verify(env));
         CommandLine cli =
                 new CommandLine(new ServerMain(env))
                         .addSubcommand(new ServeCommand(env))
-                        .addSubcommand(token);
+                        .addSubcommand(token)
+                        .addSubcommand(datasource);
         cli.setOut(env.out());
         cli.setErr(env.err());
         cli.setExecutionExceptionHandler(ServerMain::failed);

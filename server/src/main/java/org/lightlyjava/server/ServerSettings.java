@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param maxBlobBytes the longest image, thumbnail or CSV upload
  * @param writeUrlTtl how long a signed write URL works
  * @param readUrlTtl how long a signed read URL works
+ * @param localRoot the folder LOCAL datasources live under, or null for {@code <dataDir>/local}
+ * @param s3Timeout the connect and read timeout towards a datasource's S3 endpoint
  * @param clock the time source (tests move it)
  */
 public record ServerSettings(
@@ -35,10 +37,15 @@ public record ServerSettings(
         long maxBlobBytes,
         Duration writeUrlTtl,
         Duration readUrlTtl,
+        Path localRoot,
+        Duration s3Timeout,
         Clock clock) {
 
     /** The port {@code lightly-server serve} listens on by default. */
     public static final int DEFAULT_PORT = 8787;
+
+    /** The longest lifetime of a signed URL: SigV4's limit for presigned S3 URLs. */
+    public static final Duration MAX_URL_TTL = Duration.ofDays(7);
 
     /** The environment variable that overrides the default data folder. */
     public static final String DATA_DIR_ENV = "LIGHTLY_DATA_DIR";
@@ -59,6 +66,19 @@ public record ServerSettings(
         if (writeUrlTtl.isNegative() || readUrlTtl.isNegative()) {
             throw new IllegalArgumentException("URL lifetimes must not be negative");
         }
+        if (writeUrlTtl.compareTo(MAX_URL_TTL) > 0 || readUrlTtl.compareTo(MAX_URL_TTL) > 0) {
+            throw new IllegalArgumentException(
+                    "URL lifetimes must be at most 7 days (the limit of presigned S3 URLs)");
+        }
+        Objects.requireNonNull(s3Timeout, "s3Timeout");
+        if (s3Timeout.isNegative() || s3Timeout.isZero()) {
+            throw new IllegalArgumentException("s3Timeout must be positive");
+        }
+    }
+
+    /** The folder of LOCAL datasources: {@link #localRoot()} or {@code <dataDir>/local}. */
+    public Path localRootOrDefault() {
+        return localRoot != null ? localRoot.toAbsolutePath() : dataDir.resolve("local");
     }
 
     /**
@@ -99,6 +119,8 @@ public record ServerSettings(
         private long maxBlobBytes = 256L << 20;
         private Duration writeUrlTtl = Duration.ofMinutes(15);
         private Duration readUrlTtl = Duration.ofHours(1);
+        private Path localRoot;
+        private Duration s3Timeout = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -114,6 +136,8 @@ public record ServerSettings(
             maxBlobBytes = s.maxBlobBytes;
             writeUrlTtl = s.writeUrlTtl;
             readUrlTtl = s.readUrlTtl;
+            localRoot = s.localRoot;
+            s3Timeout = s.s3Timeout;
             clock = s.clock;
         }
 
@@ -168,6 +192,17 @@ public record ServerSettings(
             return this;
         }
 
+        /** The folder of LOCAL datasources; null for {@code <dataDir>/local}. */
+        public Builder localRoot(Path value) {
+            localRoot = value;
+            return this;
+        }
+
+        public Builder s3Timeout(Duration value) {
+            s3Timeout = value;
+            return this;
+        }
+
         public Builder clock(Clock value) {
             clock = value;
             return this;
@@ -185,6 +220,8 @@ public record ServerSettings(
                     maxBlobBytes,
                     writeUrlTtl,
                     readUrlTtl,
+                    localRoot,
+                    s3Timeout,
                     clock);
         }
     }

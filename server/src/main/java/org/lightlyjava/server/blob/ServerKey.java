@@ -9,8 +9,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /**
- * The server's signing key: 32 random bytes in {@code server.key} in the data folder, made on first
- * start, readable by its owner only (mode 0600).
+ * The server's keys: 32 random bytes each in a file of the data folder, made on first start,
+ * readable by its owner only (mode 0600). {@code server.key} signs URLs; {@code datasource.key}
+ * encrypts datasource secrets.
  */
 public final class ServerKey {
 
@@ -19,9 +20,14 @@ public final class ServerKey {
 
     private ServerKey() {}
 
-    /** Reads the key, creating it first when the data folder has none. */
+    /** Reads the signing key, creating it first when the data folder has none. */
     public static byte[] loadOrCreate(Path dataDir) throws IOException {
-        Path file = dataDir.resolve(FILE);
+        return loadOrCreate(dataDir, FILE);
+    }
+
+    /** Reads the key in {@code fileName}, creating it first when the data folder has none. */
+    public static byte[] loadOrCreate(Path dataDir, String fileName) throws IOException {
+        Path file = dataDir.resolve(fileName);
         if (!Files.exists(file)) {
             create(dataDir, file);
         }

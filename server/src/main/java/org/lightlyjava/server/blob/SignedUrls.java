@@ -11,9 +11,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * URLs to the server's own blob route, {@code /v1/blobs/<key>?expires=<unix s>&signature=<s>},
- * where the signature is HMAC-SHA256 over method, key and expiry with the server's key (base64url).
- * Anyone holding the URL may do that one method on that one blob until it expires; nothing else.
+ * URLs to the server's own blob route, {@code /v1/blobs/<key>?expires=<unix s>&signature=<s>} (the
+ * key a {@link BlobKey}'s or a {@link DatasourceKey}'s text), where the signature is HMAC-SHA256
+ * over method, key and expiry with the server's key (base64url). Anyone holding the URL may do that
+ * one method on that one blob until it expires; nothing else.
  */
 public final class SignedUrls implements BlobUrls {
 
@@ -51,15 +52,24 @@ public final class SignedUrls implements BlobUrls {
         return url(base, "GET", blob, readTtl);
     }
 
+    /** A URL to GET a datasource file (or its redirect), or PUT a LOCAL datasource's file. */
+    public String datasourceUrl(String base, String method, DatasourceKey key) {
+        return url(base, method, key.text(), method.equals("PUT") ? writeTtl : readTtl);
+    }
+
     private String url(String base, String method, BlobKey blob, Duration ttl) {
+        return url(base, method, blob.text(), ttl);
+    }
+
+    private String url(String base, String method, String keyText, Duration ttl) {
         long expires = clock.instant().plus(ttl).getEpochSecond();
         return base
                 + ROUTE
-                + blob.text()
+                + keyText
                 + "?expires="
                 + expires
                 + "&signature="
-                + sign(method, blob.text(), expires);
+                + sign(method, keyText, expires);
     }
 
     /**

@@ -5,7 +5,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.io.EofException;
 import org.lightlyjava.api.model.ApiError;
+import org.lightlyjava.server.datasource.DatasourceException;
 import org.lightlyjava.server.service.ApiProblem;
+import org.lightlyjava.server.service.DatasourceService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,7 @@ final class Errors {
     static void register(RoutesConfig routes) {
         routes.exception(
                 ApiProblem.class, (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage()));
+        routes.exception(DatasourceException.class, Errors::datasource);
         routes.exception(HttpResponseException.class, Errors::javalin);
         routes.exception(
                 EofException.class, (e, ctx) -> LOG.debug("client went away: {}", e.toString()));
@@ -42,6 +45,11 @@ final class Errors {
                         ? "no such route: " + ctx.method() + " " + ctx.path()
                         : e.getMessage();
         answer(ctx, status, code, message);
+    }
+
+    private static void datasource(DatasourceException e, Context ctx) {
+        ApiProblem problem = DatasourceService.problem(e);
+        answer(ctx, problem.status(), problem.code(), problem.getMessage());
     }
 
     private static void unexpected(Exception e, Context ctx) {

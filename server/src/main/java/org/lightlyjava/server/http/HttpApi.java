@@ -76,6 +76,7 @@ public final class HttpApi {
         new SampleRoutes(handlers).register(config.routes);
         new TagRoutes(handlers).register(config.routes);
         new EmbeddingRoutes(handlers).register(config.routes);
-        new BlobRoutes(services.blobs(), signedUrls).register(config.routes);
+        new DatasourceRoutes(handlers).register(config.routes);
+        new BlobRoutes(handlers, signedUrls).register(config.routes);
     }
 }

@@ -51,6 +51,12 @@ final class Params {
         }
     }
 
+    /** A whole number, or null when absent. */
+    static Long optionalLong(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isEmpty() ? null : number(ctx, name, 0);
+    }
+
     static String required(Context ctx, String name) {
         String value = ctx.queryParam(name);
         if (value == null || value.isEmpty()) {

@@ -88,13 +88,9 @@ public final class SampleService {
             }
             samples.add(sample);
         }
+        SampleBatchUrls writeUrls = urls.batch(dataset, samples, mode);
         List<BatchItem> items = insert(dataset, samples);
-        List<SampleBatchResponse.Item> out = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            boolean hasThumbName = samples.get(i).thumbName() != null;
-            out.add(urls.batchItem(dataset.id(), items.get(i), mode, hasThumbName, base));
-        }
-        return new SampleBatchResponse(out);
+        return new SampleBatchResponse(writeUrls.answer(items, base));
     }
 
     private List<BatchItem> insert(DatasetRecord dataset, List<NewSample> samples) {

@@ -1,59 +1,73 @@
 package org.lightlyjava.server.service;
 
-import org.lightlyjava.api.model.SampleBatchResponse;
+import java.util.List;
 import org.lightlyjava.api.model.SampleWriteUrls;
 import org.lightlyjava.server.blob.BlobKey;
 import org.lightlyjava.server.blob.BlobUrls;
-import org.lightlyjava.server.store.BatchItem;
+import org.lightlyjava.server.datasource.DatasourceConfigs;
+import org.lightlyjava.server.datasource.RelativePaths;
+import org.lightlyjava.server.datasource.ThumbSuffix;
 import org.lightlyjava.server.store.DatasetRecord;
+import org.lightlyjava.server.store.DatasourceRecord;
+import org.lightlyjava.server.store.NewSample;
 import org.lightlyjava.server.store.SampleRecord;
 
-/** Signed URLs for a sample's image and thumbnail. */
+/**
+ * Signed URLs for a sample's image and thumbnail: into the dataset's datasources where they serve
+ * that use ({@link Targets}; the image at {@code fullPath + fileName}, the thumbnail where the
+ * thumb suffix puts it), else into the server's blob folder. A datasource with an empty thumb
+ * suffix has no thumbnails: reads show the full image, the batch route asks for none, and {@code
+ * writeurl?isThumbnail=true} still answers (a URL into the blob folder) so older clients go on.
+ */
 public final class SampleUrls {
 
     private final BlobUrls urls;
+    private final DatasourceService datasources;
 
-    SampleUrls(BlobUrls urls) {
+    SampleUrls(BlobUrls urls, DatasourceService datasources) {
         this.urls = urls;
+        this.datasources = datasources;
     }
 
     /**
-     * One answer of the batch route: write URLs only for blobs the server does not hold. Mode
-     * {@code thumbnail}: the thumbnail of a sample with a {@code thumbName}; {@code full}: that and
-     * the image.
+     * Prepares the URLs of a batch before its samples are stored: checks that the file names fit
+     * the datasources.
      */
-    SampleBatchResponse.Item batchItem(
-            String datasetId, BatchItem item, String mode, boolean hasThumbName, String base) {
-        String thumb = null;
-        String full = null;
-        if (!mode.equals("none") && hasThumbName && !item.hasThumb()) {
-            thumb = urls.writeUrl(base, BlobKey.thumbnail(datasetId, item.id()));
-        }
-        if (mode.equals("full") && !item.hasFull()) {
-            full = urls.writeUrl(base, BlobKey.full(datasetId, item.id()));
-        }
-        return new SampleBatchResponse.Item(
-                item.fileName(), item.id(), item.created(), thumb, full);
+    SampleBatchUrls batch(DatasetRecord dataset, List<NewSample> samples, String mode) {
+        return new SampleBatchUrls(this, dataset, datasources.targets(dataset.id()), samples, mode);
     }
 
     public String writeUrl(
             DatasetRecord dataset, SampleRecord sample, boolean thumbnail, String base) {
-        BlobKey key =
-                thumbnail
-                        ? BlobKey.thumbnail(dataset.id(), sample.id())
-                        : BlobKey.full(dataset.id(), sample.id());
-        return urls.writeUrl(base, key);
+        return writeUrl(dataset, datasources.targets(dataset.id()), sample, thumbnail, base);
     }
 
     public SampleWriteUrls writeUrls(DatasetRecord dataset, SampleRecord sample, String base) {
+        Targets targets = datasources.targets(dataset.id());
         return new SampleWriteUrls(
-                writeUrl(dataset, sample, false, base), writeUrl(dataset, sample, true, base));
+                writeUrl(dataset, targets, sample, false, base),
+                writeUrl(dataset, targets, sample, true, base));
+    }
+
+    private String writeUrl(
+            DatasetRecord dataset,
+            Targets targets,
+            SampleRecord sample,
+            boolean thumbnail,
+            String base) {
+        DatasourceRecord target = thumbnail ? targets.thumbWrite() : targets.fullWrite();
+        if (target != null && !(thumbnail && target.thumbSuffix().isEmpty())) {
+            return datasources
+                    .open(target)
+                    .writeUrl(base, path(target, sample.fileName(), thumbnail));
+        }
+        return urls.writeUrl(base, key(dataset, sample.id(), thumbnail));
     }
 
     /**
      * A read URL for the image ({@code full}) or thumbnail ({@code thumbnail}).
      *
-     * @throws ApiProblem 404 when that blob was never uploaded
+     * @throws ApiProblem 404 when that blob is in no datasource and was never uploaded
      */
     public String readUrl(DatasetRecord dataset, SampleRecord sample, String type, String base) {
         boolean thumbnail;
@@ -64,6 +78,36 @@ public final class SampleUrls {
         } else {
             throw ApiProblem.badRequest("type must be full or thumbnail, got '" + type + "'");
         }
+        Targets targets = datasources.targets(dataset.id());
+        if (thumbnail) {
+            DatasourceRecord target = targets.thumbRead();
+            boolean serverHolds = targets.thumbWrite() == null && sample.hasThumb();
+            if (target != null && !serverHolds) {
+                if (target.thumbSuffix().isEmpty()) {
+                    return readFull(dataset, targets, sample, base);
+                }
+                return datasources
+                        .open(target)
+                        .readUrl(base, path(target, sample.fileName(), true));
+            }
+        }
+        return thumbnail
+                ? server(dataset, sample, true, base)
+                : readFull(dataset, targets, sample, base);
+    }
+
+    private String readFull(
+            DatasetRecord dataset, Targets targets, SampleRecord sample, String base) {
+        DatasourceRecord target = targets.fullRead();
+        boolean serverHolds = targets.fullWrite() == null && sample.hasFull();
+        if (target != null && !serverHolds) {
+            return datasources.open(target).readUrl(base, path(target, sample.fileName(), false));
+        }
+        return server(dataset, sample, false, base);
+    }
+
+    private String server(
+            DatasetRecord dataset, SampleRecord sample, boolean thumbnail, String base) {
         if (thumbnail ? !sample.hasThumb() : !sample.hasFull()) {
             throw ApiProblem.notFound(
                     "NOT_FOUND",
@@ -75,10 +119,27 @@ public final class SampleUrls {
                             + (thumbnail ? "thumbnail" : "image")
                             + " on this server: it was never uploaded");
         }
-        BlobKey key =
-                thumbnail
-                        ? BlobKey.thumbnail(dataset.id(), sample.id())
-                        : BlobKey.full(dataset.id(), sample.id());
-        return urls.readUrl(base, key);
+        return urls.readUrl(base, key(dataset, sample.id(), thumbnail));
+    }
+
+    /** Where a sample's image or thumbnail lives in a datasource, relative to its full path. */
+    static String path(DatasourceRecord target, String fileName, boolean thumbnail) {
+        boolean local = DatasourceConfigs.LOCAL.equals(target.type());
+        RelativePaths.check(fileName, "fileName", local);
+        return thumbnail ? ThumbSuffix.apply(target.thumbSuffix(), fileName) : fileName;
+    }
+
+    static BlobKey key(DatasetRecord dataset, String sampleId, boolean thumbnail) {
+        return thumbnail
+                ? BlobKey.thumbnail(dataset.id(), sampleId)
+                : BlobKey.full(dataset.id(), sampleId);
+    }
+
+    BlobUrls blobUrls() {
+        return urls;
+    }
+
+    DatasourceService datasources() {
+        return datasources;
     }
 }

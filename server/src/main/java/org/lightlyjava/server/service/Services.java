@@ -2,10 +2,11 @@ package org.lightlyjava.server.service;
 
 import java.time.Clock;
 import org.lightlyjava.server.blob.BlobFiles;
-import org.lightlyjava.server.blob.BlobUrls;
+import org.lightlyjava.server.blob.SignedUrls;
+import org.lightlyjava.server.datasource.Datasources;
 import org.lightlyjava.server.store.Store;
 
-/** All services of one server, wired over one store, blob folder and URL signer. */
+/** All services of one server, wired over one store, blob folder, URL signer and datasources. */
 public final class Services {
 
     private final Tokens tokens;
@@ -17,14 +18,25 @@ public final class Services {
     private final BlobService blobs;
     private final JobRegistry jobs;
     private final Limits limits;
+    private final DatasourceService datasources;
+    private final DatasourceFiles datasourceFiles;
 
-    public Services(Store store, BlobFiles files, BlobUrls urls, Limits limits, Clock clock) {
+    public Services(
+            Store store,
+            BlobFiles files,
+            SignedUrls urls,
+            Datasources opened,
+            Limits limits,
+            Clock clock) {
         Ids ids = new Ids(clock);
+        this.datasources = new DatasourceService(store.datasources(), opened, urls, ids, clock);
+        this.datasourceFiles =
+                new DatasourceFiles(store.datasources(), opened, limits.maxBlobBytes());
         this.limits = limits;
         this.jobs = new MemoryJobs(ids, clock);
         this.tokens = new Tokens(store.users(), ids, clock);
         this.datasets = new DatasetService(store.datasets(), files, ids, clock);
-        this.sampleUrls = new SampleUrls(urls);
+        this.sampleUrls = new SampleUrls(urls, datasources);
         this.samples =
                 new SampleService(
                         store.samples(), sampleUrls, ids, clock, limits.maxSamplesPerDataset());
@@ -69,5 +81,13 @@ public final class Services {
 
     public Limits limits() {
         return limits;
+    }
+
+    public DatasourceService datasources() {
+        return datasources;
+    }
+
+    public DatasourceFiles datasourceFiles() {
+        return datasourceFiles;
     }
 }

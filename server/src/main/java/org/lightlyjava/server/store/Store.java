@@ -13,6 +13,8 @@ public interface Store extends AutoCloseable {
 
     EmbeddingStore embeddings();
 
+    DatasourceStore datasources();
+
     /** {@code sqlite} or {@code postgresql}. */
     String vendor();
 

@@ -6,6 +6,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lightlyjava.server.store.DatasetStore;
+import org.lightlyjava.server.store.DatasourceStore;
 import org.lightlyjava.server.store.EmbeddingStore;
 import org.lightlyjava.server.store.SampleStore;
 import org.lightlyjava.server.store.Store;
@@ -29,6 +30,7 @@ public final class JdbiStore implements Store {
     private final SampleStore samples;
     private final TagStore tags;
     private final EmbeddingStore embeddings;
+    private final DatasourceStore datasources;
 
     private JdbiStore(HikariDataSource dataSource, boolean sqlite) {
         this.dataSource = dataSource;
@@ -39,6 +41,7 @@ public final class JdbiStore implements Store {
         this.samples = new JdbiSamples(this);
         this.tags = new JdbiTags(jdbi);
         this.embeddings = new JdbiEmbeddings(jdbi);
+        this.datasources = new JdbiDatasources(jdbi);
     }
 
     /**
@@ -105,6 +108,11 @@ public final class JdbiStore implements Store {
     @Override
     public EmbeddingStore embeddings() {
         return embeddings;
+    }
+
+    @Override
+    public DatasourceStore datasources() {
+        return datasources;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.lightlyjava.server.store.jdbi;
 
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.lightlyjava.server.store.DatasetRecord;
+import org.lightlyjava.server.store.DatasourceRecord;
 import org.lightlyjava.server.store.Embedding2dRecord;
 import org.lightlyjava.server.store.EmbeddingRecord;
 import org.lightlyjava.server.store.SampleRecord;
@@ -119,6 +120,23 @@ final class Rows {
                             rs.getString("name"),
                             rs.getString("method"),
                             rs.getLong("created_at"));
+
+    static final RowMapper<DatasourceRecord> DATASOURCE =
+            (rs, ctx) ->
+                    new DatasourceRecord(
+                            rs.getString("id"),
+                            rs.getString("dataset_id"),
+                            rs.getString("purpose"),
+                            rs.getString("type"),
+                            rs.getString("full_path"),
+                            rs.getString("thumb_suffix"),
+                            rs.getString("s3_region"),
+                            rs.getString("s3_access_key_id"),
+                            rs.getString("s3_secret_sealed"),
+                            rs.getString("s3_kms_key"),
+                            rs.getString("s3_endpoint_url"),
+                            rs.getLong("created_at"),
+                            rs.getLong("last_modified_at"));
 
     private Rows() {}
 }

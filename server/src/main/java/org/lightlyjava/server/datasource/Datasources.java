@@ -1,0 +1,123 @@
+package org.lightlyjava.server.datasource;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lightlyjava.server.blob.SignedUrls;
+import org.lightlyjava.server.store.DatasourceRecord;
+
+/**
+ * Opens stored datasources and keeps the most recently used ones open (an S3 client holds a
+ * connection pool). A changed record is a new entry, so a re-saved datasource never uses old
+ * credentials; the secret is decrypted only when a client is built.
+ */
+public final class Datasources implements AutoCloseable {
+
+    private static final int KEEP_OPEN = 64;
+
+    private final SecretBox secrets;
+    private final LocalRoot localRoot;
+    private final SignedUrls signedUrls;
+    private final S3Clients clients;
+    private final Duration readTtl;
+    private final Duration writeTtl;
+    private final Map<DatasourceRecord, Datasource> open = new LinkedHashMap<>(16, 0.75f, true);
+    private boolean closed;
+
+    /**
+     * @param timeout the connect and read timeout towards S3
+     */
+    public Datasources(
+            SecretBox secrets,
+            LocalRoot localRoot,
+            SignedUrls signedUrls,
+            Duration timeout,
+            Duration readTtl,
+            Duration writeTtl) {
+        this.secrets = secrets;
+        this.localRoot = localRoot;
+        this.signedUrls = signedUrls;
+        this.clients = new S3Clients(timeout);
+        this.readTtl = readTtl;
+        this.writeTtl = writeTtl;
+    }
+
+    public SecretBox secrets() {
+        return secrets;
+    }
+
+    public LocalRoot localRoot() {
+        return localRoot;
+    }
+
+    /** The secret's associated data: a sealed secret opens only in its own dataset and purpose. */
+    public static String secretContext(String datasetId, String purpose) {
+        return "lightly-server datasource " + datasetId + "/" + purpose;
+    }
+
+    /**
+     * The datasource of a record, opened once and reused.
+     *
+     * @throws DatasourceException CREDENTIALS when the stored secret does not decrypt
+     */
+    public synchronized Datasource open(DatasourceRecord record) {
+        if (closed) {
+            throw new IllegalStateException("the server is stopping");
+        }
+        Datasource datasource = open.get(record);
+        if (datasource == null) {
+            datasource = create(record);
+            open.put(record, datasource);
+            evict();
+        }
+        return datasource;
+    }
+
+    private Datasource create(DatasourceRecord r) {
+        if (DatasourceConfigs.LOCAL.equals(r.type())) {
+            return new LocalDatasource(
+                    localRoot, r.fullPath(), r.datasetId(), r.purpose(), signedUrls);
+        }
+        String secret = secrets.open(r.s3SecretSealed(), secretContext(r.datasetId(), r.purpose()));
+        S3Settings settings =
+                new S3Settings(
+                        S3Location.parse(r.fullPath()),
+                        r.s3Region(),
+                        r.s3AccessKeyId(),
+                        secret,
+                        r.s3EndpointUrl() == null ? null : URI.create(r.s3EndpointUrl()),
+                        r.s3KmsKey());
+        return new S3Datasource(settings, clients, readTtl, writeTtl);
+    }
+
+    private void evict() {
+        List<Datasource> gone = new ArrayList<>();
+        var it = open.entrySet().iterator();
+        while (open.size() > KEEP_OPEN && it.hasNext()) {
+            gone.add(it.next().getValue());
+            it.remove();
+        }
+        gone.forEach(Datasources::close);
+    }
+
+    private static void close(Datasource datasource) {
+        if (datasource instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                S3Clients.LOG.debug("closing a datasource failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** Closes every open client. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        open.values().forEach(Datasources::close);
+        open.clear();
+    }
+}

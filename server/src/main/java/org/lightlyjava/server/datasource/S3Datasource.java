@@ -1,0 +1,170 @@
+package org.lightlyjava.server.datasource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.lightlyjava.api.model.DatasourceConfigVerifyData;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * A bucket prefix, through one S3 client and presigner (built by {@link S3Clients}). URLs are
+ * presigned (SigV4, query string): GETs for {@code readTtl}, PUTs for {@code writeTtl}, each at
+ * most 7 days; a PUT is signed without a Content-Type, so a client may send none.
+ */
+final class S3Datasource implements Datasource, AutoCloseable {
+
+    /** The most list calls {@link #existing} makes for one batch before it gives up. */
+    private static final int EXISTING_MAX_PAGES = 5;
+
+    private final S3Settings settings;
+    private final S3Client client;
+    private final S3Presigner presigner;
+    private final Duration readTtl;
+    private final Duration writeTtl;
+
+    S3Datasource(S3Settings settings, S3Clients clients, Duration readTtl, Duration writeTtl) {
+        this.settings = settings;
+        this.client = clients.client(settings);
+        this.presigner = clients.presigner(settings);
+        this.readTtl = S3Clients.capped(readTtl);
+        this.writeTtl = S3Clients.capped(writeTtl);
+    }
+
+    @Override
+    public DatasourceConfigVerifyData verify() {
+        return new S3Probe(client, settings).run();
+    }
+
+    @Override
+    public ListPage list(ListPage.Position position, long from, long to, int pageSize) {
+        ListObjectsV2Request.Builder request =
+                ListObjectsV2Request.builder().bucket(bucket()).prefix(prefix()).maxKeys(pageSize);
+        if (position != null && position.token() != null) {
+            request.continuationToken(position.token());
+        } else if (position != null) {
+            request.startAfter(position.startAfter());
+        }
+        ListObjectsV2Response listed = call(() -> client.listObjectsV2(request.build()));
+        String lightly = prefix() + ".lightly/";
+        List<ListPage.Entry> entries = new ArrayList<>();
+        for (S3Object o : listed.contents()) {
+            String key = o.key();
+            long modified = o.lastModified() == null ? 0 : o.lastModified().getEpochSecond();
+            if (key.startsWith(lightly) || key.endsWith("/") || modified < from || modified > to) {
+                continue;
+            }
+            entries.add(new ListPage.Entry(key.substring(prefix().length()), modified));
+        }
+        return new ListPage(entries, next(listed, lightly));
+    }
+
+    /** Past {@code .lightly/} (thousands of thumbnails) in one jump rather than page by page. */
+    private static ListPage.Position next(ListObjectsV2Response listed, String lightly) {
+        if (!Boolean.TRUE.equals(listed.isTruncated())) {
+            return null;
+        }
+        List<S3Object> contents = listed.contents();
+        String last = contents.isEmpty() ? "" : contents.get(contents.size() - 1).key();
+        if (last.startsWith(lightly)) {
+            return new ListPage.Position(null, lightly + "\uffff");
+        }
+        return new ListPage.Position(listed.nextContinuationToken(), null);
+    }
+
+    @Override
+    public String readUrl(String base, String path) {
+        String key = settings.location().key(path);
+        return presigner
+                .presignGetObject(
+                        p ->
+                                p.signatureDuration(readTtl)
+                                        .getObjectRequest(g -> g.bucket(bucket()).key(key)))
+                .url()
+                .toString();
+    }
+
+    @Override
+    public String writeUrl(String base, String path) {
+        String key = settings.location().key(path);
+        return presigner
+                .presignPutObject(
+                        p ->
+                                p.signatureDuration(writeTtl)
+                                        .putObjectRequest(o -> o.bucket(bucket()).key(key)))
+                .url()
+                .toString();
+    }
+
+    /**
+     * Lists the key range from the smallest to the largest path asked for, under their common
+     * prefix: one call for a batch whose names sort together (as uploads do). Past a few pages, or
+     * when listing fails, the rest count as absent: the worst case is a needless upload.
+     */
+    @Override
+    public Set<String> existing(Collection<String> paths) {
+        if (paths.isEmpty()) {
+            return Set.of();
+        }
+        KeyRange range = KeyRange.of(paths.stream().map(settings.location()::key).toList());
+        Set<String> found = new HashSet<>();
+        try {
+            String token = null;
+            for (int page = 0; page < EXISTING_MAX_PAGES; page++) {
+                ListObjectsV2Response listed = client.listObjectsV2(range.request(bucket(), token));
+                for (S3Object o : listed.contents()) {
+                    if (range.contains(o.key())) {
+                        found.add(o.key().substring(prefix().length()));
+                    }
+                }
+                if (!Boolean.TRUE.equals(listed.isTruncated()) || range.passed(listed.contents())) {
+                    break;
+                }
+                token = listed.nextContinuationToken();
+            }
+        } catch (SdkException e) {
+            S3Clients.LOG.debug(
+                    "cannot list {} to find existing objects: {}",
+                    settings.location().fullPath(),
+                    S3Errors.describe(e, settings));
+        }
+        return found;
+    }
+
+    private <T> T call(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            String reason = settings.location().fullPath() + ": " + S3Errors.describe(e, settings);
+            boolean refused = e instanceof S3Exception s3 && s3.statusCode() < 500;
+            throw new DatasourceException(
+                    refused
+                            ? DatasourceException.Kind.CREDENTIALS
+                            : DatasourceException.Kind.UNREACHABLE,
+                    reason);
+        }
+    }
+
+    private String bucket() {
+        return settings.location().bucket();
+    }
+
+    private String prefix() {
+        return settings.location().prefix();
+    }
+
+    @Override
+    public void close() {
+        presigner.close();
+        client.close();
+    }
+}

@@ -1,0 +1,29 @@
+package org.lightlyjava.server.datasource;
+
+import java.net.URI;
+
+/**
+ * What an S3 datasource needs to talk to its bucket, the secret decrypted. {@link #toString()}
+ * never shows the secret.
+ *
+ * @param endpoint an S3-compatible endpoint (path-style requests), or null for AWS
+ * @param kmsKey a KMS key for the probe's writes, or null
+ */
+record S3Settings(
+        S3Location location,
+        String region,
+        String accessKeyId,
+        String secret,
+        URI endpoint,
+        String kmsKey) {
+
+    /** For messages: the endpoint, or AWS and the region. */
+    String where() {
+        return endpoint != null ? endpoint.toString() : "S3 in " + region;
+    }
+
+    @Override
+    public String toString() {
+        return "S3Settings[" + location.fullPath() + ", " + where() + ", " + accessKeyId + "]";
+    }
+}

@@ -1,0 +1,43 @@
+package org.lightlyjava.server.store;
+
+/**
+ * A dataset's datasource as stored: one per dataset and purpose. The S3 fields are null for other
+ * types; {@code s3SecretSealed} is the secret encrypted at rest, never the secret itself.
+ *
+ * @param purpose {@code INPUT_OUTPUT}, {@code INPUT} or {@code LIGHTLY}
+ * @param type {@code S3} or {@code LOCAL}
+ * @param fullPath {@code s3://bucket/prefix/}, or for LOCAL a folder relative to the local root,
+ *     ending in {@code /}
+ * @param thumbSuffix where thumbnails live relative to {@code fullPath}; empty for none
+ */
+public record DatasourceRecord(
+        String id,
+        String datasetId,
+        String purpose,
+        String type,
+        String fullPath,
+        String thumbSuffix,
+        String s3Region,
+        String s3AccessKeyId,
+        String s3SecretSealed,
+        String s3KmsKey,
+        String s3EndpointUrl,
+        long createdAt,
+        long lastModifiedAt) {
+
+    /** Without the sealed secret, so that no log line carries even its ciphertext. */
+    @Override
+    public String toString() {
+        return "DatasourceRecord[id="
+                + id
+                + ", datasetId="
+                + datasetId
+                + ", purpose="
+                + purpose
+                + ", type="
+                + type
+                + ", fullPath="
+                + fullPath
+                + "]";
+    }
+}
