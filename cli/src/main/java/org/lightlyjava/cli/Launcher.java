@@ -17,7 +17,7 @@ interface Launcher {
             (tool, ctx) ->
                     switch (tool) {
                         case TRAIN -> TrainWorkflow.run(ctx, provenance()).outcome();
-                        case EMBED -> EmbedWorkflow.run(ctx, EmbedWorkflow.Extras.NONE).outcome();
+                        case EMBED -> EmbedWorkflow.run(ctx).outcome();
                         case MAGIC -> MagicWorkflow.run(ctx, provenance());
                         case UPLOAD -> UploadWorkflow.run(ctx, provenance());
                         case DOWNLOAD -> DownloadWorkflow.run(ctx, provenance());

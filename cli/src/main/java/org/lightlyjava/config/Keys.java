@@ -17,7 +17,15 @@ public final class Keys {
 
     static {
         // input and output
-        path("input_dir", "Folder of images (sub-folders become labels).");
+        path(
+                "input_dir",
+                "Folder of images (sub-folders become labels), or s3://bucket/prefix/ to read the"
+                        + " objects under an S3 prefix directly (AWS credential chain).");
+        string(
+                "endpoint_url",
+                "",
+                "S3-compatible endpoint for input_dir=s3://... (MinIO, Ceph, ...), for example"
+                        + " http://host:9000; empty: AWS S3.");
         path("output_dir", "Where lightly-download copies or downloads the files of a tag.");
         path("embeddings", "Embeddings CSV to upload (lightly-upload).");
         path(

@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Images in a local folder, scanned as Lightly does (see {@link FolderScanner}). */
+/** Images in a local folder, scanned as Lightly does (see {@link DatasetLayout}). */
 public final class FolderSource implements ImageSource {
 
     private final Path root;
-    private final FolderScanner.Result scan;
+    private final DatasetLayout.Layout scan;
 
-    private FolderSource(Path root, FolderScanner.Result scan) {
+    private FolderSource(Path root, DatasetLayout.Layout scan) {
         this.root = root;
         this.scan = scan;
     }

@@ -6,8 +6,11 @@ import java.util.List;
 /**
  * Where images come from: a local folder (or a mount), or an S3 prefix read directly. Lists its
  * samples once, in dataset order, and reads each one's bytes on demand; thread-safe.
+ *
+ * <p>A source may hold connections (an S3 client): whoever opens one closes it when the last read
+ * is done. Closing a folder does nothing.
  */
-public interface ImageSource {
+public interface ImageSource extends AutoCloseable {
 
     /** Every accepted sample, in Lightly's dataset order. */
     List<Sample> samples();
@@ -23,6 +26,10 @@ public interface ImageSource {
 
     /** For messages, for example the absolute folder path. */
     String describe();
+
+    /** Releases connections; reads fail afterwards. Idempotent. */
+    @Override
+    default void close() {}
 
     /**
      * A file the scan refused.

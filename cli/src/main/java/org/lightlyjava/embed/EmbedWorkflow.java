@@ -56,10 +56,24 @@ public final class EmbedWorkflow {
         public static final Extras NONE = new Extras(false, false, List.of());
     }
 
-    /** Embeds the dataset, and makes the {@code extras}. */
+    /**
+     * lightly-embed: opens {@code input_dir}, embeds it, and closes it (the result's source can
+     * list its samples but no longer read them).
+     */
+    public static Result run(RunContext ctx) {
+        return run(ctx, Extras.NONE);
+    }
+
+    /** Opens {@code input_dir}, embeds it making the {@code extras}, and closes it. */
     public static Result run(RunContext ctx, Extras extras) {
+        try (ImageSource source = Inputs.open(ctx.config())) {
+            return run(ctx, source, extras);
+        }
+    }
+
+    /** Embeds {@code source} (which the caller closes), and makes the {@code extras}. */
+    public static Result run(RunContext ctx, ImageSource source, Extras extras) {
         Config config = ctx.config();
-        ImageSource source = Inputs.open(config);
         EmbedPipeline.Settings settings =
                 new EmbedPipeline.Settings(
                         config.integer("collate.input_size"),

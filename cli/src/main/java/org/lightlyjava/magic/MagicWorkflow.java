@@ -1,7 +1,9 @@
 package org.lightlyjava.magic;
 
 import org.lightlyjava.config.Config;
+import org.lightlyjava.dataset.ImageSource;
 import org.lightlyjava.embed.EmbedWorkflow;
+import org.lightlyjava.pipeline.Inputs;
 import org.lightlyjava.run.ExitCode;
 import org.lightlyjava.run.Outcome;
 import org.lightlyjava.run.RunContext;
@@ -32,6 +34,15 @@ public final class MagicWorkflow {
                             + "checkpoint=path/to/model.ckpt.");
         }
         UploadSettings upload = uploadSettings(config);
+        // Listed once for all stages (an S3 prefix is not listed again); its connections stay
+        // open for upload=full, which reads the originals again.
+        try (ImageSource source = Inputs.open(config)) {
+            return run(ctx, config, source, upload, tool);
+        }
+    }
+
+    private static Outcome run(
+            RunContext ctx, Config config, ImageSource source, UploadSettings upload, String tool) {
         if (config.integer("trainer.max_epochs") > 0) {
             ctx.out().println("########## Starting to train an embedding model.");
             ctx.out().flush();
@@ -40,6 +51,7 @@ public final class MagicWorkflow {
                             ctx.with(
                                     config.with("loader.shuffle", "True")
                                             .with("loader.drop_last", "True")),
+                            source,
                             tool);
             config = config.with("checkpoint", trained.bestCheckpoint().toString());
         }
@@ -54,6 +66,7 @@ public final class MagicWorkflow {
                         ctx.with(
                                 config.with("loader.shuffle", "False")
                                         .with("loader.drop_last", "False")),
+                        source,
                         extras);
         Outcome outcome = embedded.outcome();
         if (uploading) {

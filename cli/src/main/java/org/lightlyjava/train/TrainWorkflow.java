@@ -23,9 +23,16 @@ public final class TrainWorkflow {
 
     private TrainWorkflow() {}
 
+    /** lightly-train: opens {@code input_dir}, trains on it, and closes it. */
     public static SimClrTrainer.Result run(RunContext ctx, String tool) {
+        try (ImageSource source = Inputs.open(ctx.config())) {
+            return run(ctx, source, tool);
+        }
+    }
+
+    /** Trains on {@code source}, which the caller closes. */
+    public static SimClrTrainer.Result run(RunContext ctx, ImageSource source, String tool) {
         Config config = ctx.config();
-        ImageSource source = Inputs.open(config);
         TrainSettings settings = settings(ctx);
         warnAboutSettings(config, settings);
         SimClrTrainer trainer =

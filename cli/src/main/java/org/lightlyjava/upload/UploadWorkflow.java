@@ -48,13 +48,28 @@ public final class UploadWorkflow {
         EmbeddingsCsv.Table embeddings =
                 settings.embeddings() == null ? null : EmbeddingsUpload.read(settings.embeddings());
         ImageSource source = config.isSet("input_dir") ? Inputs.open(config) : null;
+        try {
+            return run(ctx, settings, embeddings, source, userAgent);
+        } finally {
+            if (source != null) {
+                source.close();
+            }
+        }
+    }
+
+    private static Outcome run(
+            RunContext ctx,
+            UploadSettings settings,
+            EmbeddingsCsv.Table embeddings,
+            ImageSource source,
+            String userAgent) {
         if (embeddings != null && source != null) {
             EmbeddingsUpload.checkNames(
                     embeddings,
                     source.samples().stream().map(Sample::fileName).toList(),
                     "in input_dir");
         }
-        try (ApiEndpoint endpoint = Endpoints.open(config)) {
+        try (ApiEndpoint endpoint = Endpoints.open(ctx.config())) {
             Session session = new Session(ctx, settings, endpoint, userAgent, "USER_PIP");
             Outcome outcome = Outcome.EMPTY;
             if (source != null) {

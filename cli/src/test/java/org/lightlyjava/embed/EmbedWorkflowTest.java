@@ -29,8 +29,7 @@ class EmbedWorkflowTest {
         StringWriter out = new StringWriter();
 
         EmbedWorkflow.Result result =
-                EmbedWorkflow.run(
-                        Contexts.in(dir.resolve("run"), config, out), EmbedWorkflow.Extras.NONE);
+                EmbedWorkflow.run(Contexts.in(dir.resolve("run"), config, out));
 
         EmbeddingsCsv.Table table = EmbeddingsCsv.read(result.embeddings());
         assertThat(table.fileNames())
@@ -64,14 +63,10 @@ class EmbedWorkflowTest {
         TestImages.classFolders(dir.resolve("data"), 1, 6, 32, 32);
         Config config = Contexts.tiny(dir).with("input_dir", "data").with("seed", "3");
         Path first =
-                EmbedWorkflow.run(
-                                Contexts.in(dir.resolve("a"), config, new StringWriter()),
-                                EmbedWorkflow.Extras.NONE)
+                EmbedWorkflow.run(Contexts.in(dir.resolve("a"), config, new StringWriter()))
                         .embeddings();
         Path second =
-                EmbedWorkflow.run(
-                                Contexts.in(dir.resolve("b"), config, new StringWriter()),
-                                EmbedWorkflow.Extras.NONE)
+                EmbedWorkflow.run(Contexts.in(dir.resolve("b"), config, new StringWriter()))
                         .embeddings();
         assertThat(Files.readString(second)).isEqualTo(Files.readString(first));
     }

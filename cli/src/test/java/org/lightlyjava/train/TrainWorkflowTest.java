@@ -36,9 +36,7 @@ class TrainWorkflowTest {
 
         Config embed = config.with("checkpoint", result.bestCheckpoint().toString());
         EmbedWorkflow.Result embedded =
-                EmbedWorkflow.run(
-                        Contexts.in(dir.resolve("embed"), embed, new StringWriter()),
-                        EmbedWorkflow.Extras.NONE);
+                EmbedWorkflow.run(Contexts.in(dir.resolve("embed"), embed, new StringWriter()));
         assertThat(Files.readAllLines(embedded.embeddings())).hasSize(17);
     }
 

@@ -55,8 +55,7 @@ class FaultInjectionTest {
                                 Contexts.in(
                                         dir.resolve("embed"),
                                         Contexts.tiny(dir).with("input_dir", "data"),
-                                        new StringWriter()),
-                                EmbedWorkflow.Extras.NONE)
+                                        new StringWriter()))
                         .embeddings();
         Config flaky =
                 Contexts.tiny(dir)

@@ -151,8 +151,7 @@ class UploadWorkflowTest {
                                 Contexts.in(
                                         dir.resolve("embed"),
                                         Contexts.tiny(dir).with("input_dir", "data"),
-                                        new StringWriter()),
-                                EmbedWorkflow.Extras.NONE)
+                                        new StringWriter()))
                         .embeddings();
         upload(config("new_dataset_name", "farm", "embeddings", csv.toString()));
         String id = datasetId("farm");
