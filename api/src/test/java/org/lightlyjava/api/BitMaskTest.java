@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.util.BitSet;
 import org.junit.jupiter.api.Test;
 
 class BitMaskTest {
@@ -41,6 +42,21 @@ class BitMaskTest {
         assertThat(a.intersection(b).indices()).containsExactly(2, 5);
         assertThat(a.difference(b).indices()).containsExactly(0, 1);
         assertThat(a.difference(a).toString()).isEqualTo("0x0");
+    }
+
+    @Test
+    void bitSets_convertBothWays_lengthIsHighestIndexPlusOne() {
+        BitSet bits = new BitSet();
+        bits.set(1);
+        bits.set(4);
+        BitMask mask = BitMask.of(bits);
+        bits.set(9); // the mask keeps its own copy
+        assertThat(mask.toString()).isEqualTo("0x12");
+        assertThat(mask.length()).isEqualTo(5);
+        assertThat(mask.count()).isEqualTo(2);
+        assertThat(mask.toBitSet().stream()).containsExactly(1, 4);
+        assertThat(BitMask.parse("0x100").length()).isEqualTo(9);
+        assertThat(BitMask.all(0).length()).isZero();
     }
 
     @Test

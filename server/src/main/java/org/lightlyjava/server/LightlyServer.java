@@ -15,6 +15,7 @@ import org.lightlyjava.server.datasource.SecretBox;
 import org.lightlyjava.server.http.HttpApi;
 import org.lightlyjava.server.service.Limits;
 import org.lightlyjava.server.service.Services;
+import org.lightlyjava.server.service.Sessions;
 import org.lightlyjava.server.service.Tokens;
 import org.lightlyjava.server.store.Store;
 import org.lightlyjava.server.store.StoreException;
@@ -68,6 +69,7 @@ public final class LightlyServer implements AutoCloseable {
     public static LightlyServer start(ServerSettings settings) throws ServerStartException {
         Store store = openStore(settings);
         Datasources datasources = null;
+        Services services = null;
         try {
             BlobFiles files = BlobFiles.open(settings.dataDir());
             byte[] key = ServerKey.loadOrCreate(settings.dataDir());
@@ -80,13 +82,18 @@ public final class LightlyServer implements AutoCloseable {
                             settings.maxSamplesPerDataset(),
                             settings.maxJsonBytes(),
                             settings.maxBlobBytes());
-            Services services =
-                    new Services(store, files, urls, datasources, limits, settings.clock());
+            services = new Services(store, files, urls, datasources, limits, settings.clock());
             store.users().deleteExpiredTokens(settings.clock().millis());
-            HttpApi app = HttpApi.create(services, urls, settings.publicUrl(), ServerVersion.get());
+            Sessions sessions = new Sessions(services.tokens(), key, settings.clock());
+            HttpApi app =
+                    HttpApi.create(
+                            services, urls, sessions, settings.publicUrl(), ServerVersion.get());
             app.start(settings.host(), settings.port());
             return new LightlyServer(settings, store, services, app, datasources);
         } catch (IOException | RuntimeException e) {
+            if (services != null) {
+                services.close();
+            }
             if (datasources != null) {
                 datasources.close();
             }
@@ -167,6 +174,7 @@ public final class LightlyServer implements AutoCloseable {
         try {
             app.stop();
         } finally {
+            services.close();
             datasources.close();
             for (String id : temporaryTokens) {
                 store.users().revokeToken(id);

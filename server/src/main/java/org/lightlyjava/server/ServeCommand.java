@@ -61,6 +61,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long upload URLs work (default: 15m; at most 7d).")
     Duration writeUrlTtl = Duration.ofMinutes(15);
 
+    @Option(
+            names = "--max-blob-mb",
+            paramLabel = "MB",
+            description =
+                    "Largest upload the server accepts: image, thumbnail or embeddings CSV"
+                            + " (default: ${DEFAULT-VALUE}; 1M samples of 32-d embeddings are"
+                            + " about 365 MB).")
+    long maxBlobMb = ServerSettings.DEFAULT_MAX_BLOB_BYTES >> 20;
+
     private final CommandEnv env;
 
     ServeCommand(CommandEnv env) {
@@ -107,6 +116,7 @@ final class ServeCommand implements Callable<Integer> {
                     .localRoot(localRoot)
                     .readUrlTtl(readUrlTtl)
                     .writeUrlTtl(writeUrlTtl)
+                    .maxBlobBytes(maxBlobMb << 20)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCode.USAGE, e.getMessage());

@@ -44,6 +44,12 @@ public record ServerSettings(
     /** The port {@code lightly-server serve} listens on by default. */
     public static final int DEFAULT_PORT = 8787;
 
+    /**
+     * The default {@code maxBlobBytes}: 1 GiB. Uploads stream to disk, so this guards the disk, not
+     * the heap; an embeddings CSV of 1M samples x 32 dimensions is about 365 MB.
+     */
+    public static final long DEFAULT_MAX_BLOB_BYTES = 1L << 30;
+
     /** The longest lifetime of a signed URL: SigV4's limit for presigned S3 URLs. */
     public static final Duration MAX_URL_TTL = Duration.ofDays(7);
 
@@ -116,7 +122,7 @@ public record ServerSettings(
         private String publicUrl;
         private long maxSamplesPerDataset = 10_000_000;
         private long maxJsonBytes = 64L << 20;
-        private long maxBlobBytes = 256L << 20;
+        private long maxBlobBytes = DEFAULT_MAX_BLOB_BYTES;
         private Duration writeUrlTtl = Duration.ofMinutes(15);
         private Duration readUrlTtl = Duration.ofHours(1);
         private Path localRoot;

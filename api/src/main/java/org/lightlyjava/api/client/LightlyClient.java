@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lightlyjava.api.model.AsyncTaskData;
 import org.lightlyjava.api.model.CreateEntityResponse;
 import org.lightlyjava.api.model.DatasetCreateRequest;
 import org.lightlyjava.api.model.DatasetData;
@@ -14,7 +16,10 @@ import org.lightlyjava.api.model.DatasetEmbeddingData;
 import org.lightlyjava.api.model.DatasourceConfig;
 import org.lightlyjava.api.model.DatasourceConfigVerifyData;
 import org.lightlyjava.api.model.DatasourceRawSamplesData;
+import org.lightlyjava.api.model.DuplicatesData;
+import org.lightlyjava.api.model.DuplicatesRequest;
 import org.lightlyjava.api.model.InitialTagCreateRequest;
+import org.lightlyjava.api.model.JobStatusData;
 import org.lightlyjava.api.model.JobStatusMeta;
 import org.lightlyjava.api.model.SampleBatchRequest;
 import org.lightlyjava.api.model.SampleBatchResponse;
@@ -22,6 +27,7 @@ import org.lightlyjava.api.model.SampleCreateRequest;
 import org.lightlyjava.api.model.SampleData;
 import org.lightlyjava.api.model.SampleUpdateRequest;
 import org.lightlyjava.api.model.SampleWriteUrls;
+import org.lightlyjava.api.model.SamplingCreateRequest;
 import org.lightlyjava.api.model.ServerInfo;
 import org.lightlyjava.api.model.TagArithmeticsRequest;
 import org.lightlyjava.api.model.TagBitMaskResponse;
@@ -286,6 +292,73 @@ public final class LightlyClient {
                 dataset(datasetId, "/embeddings/" + embeddingId + "/trigger2dEmbeddingsJob"),
                 null,
                 new Trigger2dEmbeddingJobRequest(method));
+    }
+
+    // ---- selection and jobs ----
+
+    /** Starts a selection (Lightly's "sampling") into a new tag; returns the job's id. */
+    public String startSampling(
+            String datasetId, String embeddingId, SamplingCreateRequest request) {
+        return transport
+                .call(
+                        "POST",
+                        dataset(datasetId, "/embeddings/" + embeddingId + "/sampling"),
+                        null,
+                        request,
+                        AsyncTaskData.class)
+                .jobId();
+    }
+
+    /** lightly-java extension: starts a search for near-duplicates; returns the job's id. */
+    public String startDuplicates(String datasetId, String embeddingId, DuplicatesRequest request) {
+        return transport
+                .call(
+                        "POST",
+                        dataset(datasetId, "/embeddings/" + embeddingId + "/duplicates"),
+                        null,
+                        request,
+                        AsyncTaskData.class)
+                .jobId();
+    }
+
+    /** lightly-java extension: the groups a finished duplicates job found. */
+    public DuplicatesData duplicates(String datasetId, String embeddingId, String jobId) {
+        return transport.call(
+                "GET",
+                dataset(datasetId, "/embeddings/" + embeddingId + "/duplicates/" + jobId),
+                null,
+                null,
+                DuplicatesData.class);
+    }
+
+    public JobStatusData job(String jobId) {
+        return transport.call(
+                "GET", "/v1/jobs/" + Transport.segment(jobId), null, null, JobStatusData.class);
+    }
+
+    /**
+     * Polls a job until it is {@code FINISHED} or {@code FAILED}, waiting {@code
+     * waitTimeTillNextPoll} seconds (at least one) between polls, as Lightly's client does.
+     *
+     * @return the last status, {@code FINISHED} or {@code FAILED} (with its {@code error})
+     * @throws ApiException when the job is still going after {@code timeout}
+     */
+    public JobStatusData waitForJob(String jobId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JobStatusData status = job(jobId);
+            if ("FINISHED".equals(status.status()) || "FAILED".equals(status.status())) {
+                return status;
+            }
+            Integer wait = status.waitTimeTillNextPoll();
+            long sleepMs = 1000L * Math.max(1, wait == null ? 1 : wait);
+            if (System.nanoTime() + sleepMs * 1_000_000 > deadline) {
+                throw new ApiException(
+                        "job " + jobId + " is still " + status.status() + " after " + timeout,
+                        null);
+            }
+            Thread.sleep(sleepMs);
+        }
     }
 
     // ---- datasource ----

@@ -6,6 +6,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.lightlyjava.server.blob.SignedUrls;
 import org.lightlyjava.server.service.Services;
+import org.lightlyjava.server.service.Sessions;
 
 /** The HTTP server with every route (Javalin on Jetty); the caller starts and stops it. */
 public final class HttpApi {
@@ -22,13 +23,25 @@ public final class HttpApi {
      * @param publicUrl the server's URL as clients reach it, for the URLs it hands out; null to
      *     take it from each request's {@code Host} header
      * @param version the server's version, for {@code /v1/lightly-java/info}
+     * @param sessions the web page's sessions
      */
     public static HttpApi create(
-            Services services, SignedUrls signedUrls, String publicUrl, String version) {
+            Services services,
+            SignedUrls signedUrls,
+            Sessions sessions,
+            String publicUrl,
+            String version) {
         Handlers handlers = new Handlers(services, publicUrl);
         return new HttpApi(
                 Javalin.create(
-                        config -> configure(config, services, signedUrls, handlers, version)));
+                        config ->
+                                configure(
+                                        config,
+                                        services,
+                                        signedUrls,
+                                        sessions,
+                                        handlers,
+                                        version)));
     }
 
     /** Listens on {@code host:port} (0: a free port). */
@@ -60,6 +73,7 @@ public final class HttpApi {
             JavalinConfig config,
             Services services,
             SignedUrls signedUrls,
+            Sessions sessions,
             Handlers handlers,
             String version) {
         config.startup.showJavalinBanner = false;
@@ -70,13 +84,17 @@ public final class HttpApi {
         config.router.ignoreTrailingSlashes = true;
         config.jetty.modifyServer(HttpApi::graceful);
         Errors.register(config.routes);
-        config.routes.beforeMatched(new Auth(services.tokens()));
+        config.routes.beforeMatched(new Auth(services.tokens(), sessions));
         new MiscRoutes(services, version).register(config.routes);
         new DatasetRoutes(handlers).register(config.routes);
         new SampleRoutes(handlers).register(config.routes);
         new TagRoutes(handlers).register(config.routes);
         new EmbeddingRoutes(handlers).register(config.routes);
+        new SelectionRoutes(handlers).register(config.routes);
         new DatasourceRoutes(handlers).register(config.routes);
         new BlobRoutes(handlers, signedUrls).register(config.routes);
+        new SessionRoutes(sessions, handlers).register(config.routes);
+        new SampleListingRoutes(handlers).register(config.routes);
+        new WebRoutes().register(config.routes);
     }
 }

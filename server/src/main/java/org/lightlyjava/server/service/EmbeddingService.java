@@ -153,7 +153,10 @@ public final class EmbeddingService {
                                         "NOT_FOUND", "2D embedding " + id2d + " does not exist")));
     }
 
-    private EmbeddingRecord processed(DatasetRecord dataset, String embeddingId) {
+    /**
+     * @throws ApiProblem 404 when the dataset has no such embedding or its CSV never arrived
+     */
+    EmbeddingRecord processed(DatasetRecord dataset, String embeddingId) {
         EmbeddingRecord embedding = get(dataset, embeddingId);
         if (!embedding.processed()) {
             throw ApiProblem.notFound(

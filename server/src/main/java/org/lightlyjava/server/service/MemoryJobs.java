@@ -43,6 +43,28 @@ public final class MemoryJobs implements JobRegistry {
     }
 
     @Override
+    public synchronized String queue(String userId, String resultType) {
+        String id = ids.next();
+        jobs.put(id, new Job(userId, resultType, "WAITING", clock.millis(), null, null, null));
+        return id;
+    }
+
+    @Override
+    public synchronized void running(String jobId) {
+        jobs.computeIfPresent(
+                jobId,
+                (id, job) ->
+                        new Job(
+                                job.userId(),
+                                job.resultType(),
+                                "RUNNING",
+                                job.createdAt(),
+                                null,
+                                null,
+                                null));
+    }
+
+    @Override
     public synchronized void finish(String jobId, String resultData) {
         jobs.computeIfPresent(
                 jobId,
@@ -78,7 +100,7 @@ public final class MemoryJobs implements JobRegistry {
         if (job == null || !job.userId().equals(userId)) {
             return Optional.empty();
         }
-        boolean running = job.status().equals("RUNNING");
+        boolean running = job.finishedAt() == null;
         JobStatusData.JobResult result =
                 job.resultData() == null
                         ? null

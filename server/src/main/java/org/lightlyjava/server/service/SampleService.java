@@ -18,6 +18,8 @@ import org.lightlyjava.server.store.DuplicateException;
 import org.lightlyjava.server.store.MissingException;
 import org.lightlyjava.server.store.NewSample;
 import org.lightlyjava.server.store.SampleChange;
+import org.lightlyjava.server.store.SamplePage;
+import org.lightlyjava.server.store.SampleQuery;
 import org.lightlyjava.server.store.SampleRecord;
 import org.lightlyjava.server.store.SampleStore;
 
@@ -138,6 +140,11 @@ public final class SampleService {
     public void forEach(
             DatasetRecord dataset, String fileName, Page page, Consumer<SampleRecord> sink) {
         store.forEach(dataset.id(), fileName, page.offset(), page.limit(), sink);
+    }
+
+    /** A page of lightly-java's listing: see {@link SampleListing}. */
+    public SamplePage list(DatasetRecord dataset, SampleQuery query) {
+        return store.list(dataset.id(), query);
     }
 
     /** Streams file names ({@code fileName}) or ids ({@code _id}) in creation order. */

@@ -1,13 +1,18 @@
 package org.lightlyjava.server.service;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.lightlyjava.server.blob.BlobFiles;
 import org.lightlyjava.server.blob.SignedUrls;
 import org.lightlyjava.server.datasource.Datasources;
 import org.lightlyjava.server.store.Store;
 
-/** All services of one server, wired over one store, blob folder, URL signer and datasources. */
-public final class Services {
+/**
+ * All services of one server, wired over one store, blob folder, URL signer and datasources. {@link
+ * #close()} stops the selection thread.
+ */
+public final class Services implements AutoCloseable {
 
     private final Tokens tokens;
     private final DatasetService datasets;
@@ -20,6 +25,7 @@ public final class Services {
     private final Limits limits;
     private final DatasourceService datasources;
     private final DatasourceFiles datasourceFiles;
+    private final SelectionService selection;
 
     public Services(
             Store store,
@@ -45,6 +51,23 @@ public final class Services {
         this.embeddings = new EmbeddingService(store.embeddings(), urls, twoD, jobs, ids, clock);
         EmbeddingIngest ingest = new EmbeddingIngest(store, files, twoD);
         this.blobs = new BlobService(store, files, ingest, clock, limits.maxBlobBytes());
+        this.selection = selection(store, files, ids, clock);
+    }
+
+    /** Selections run one at a time on a daemon thread of their own. */
+    private SelectionService selection(Store store, BlobFiles files, Ids ids, Clock clock) {
+        ExecutorService executor =
+                Executors.newSingleThreadExecutor(
+                        task -> {
+                            Thread thread = new Thread(task, "lightly-selection");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        DuplicateResults results = new DuplicateResults();
+        SelectionJobs runner =
+                new SelectionJobs(store.tags(), files, jobs, results, executor, ids, clock);
+        return new SelectionService(
+                store.tags(), store.samples(), tags, embeddings, jobs, runner, results, executor);
     }
 
     public Tokens tokens() {
@@ -89,5 +112,15 @@ public final class Services {
 
     public DatasourceFiles datasourceFiles() {
         return datasourceFiles;
+    }
+
+    public SelectionService selection() {
+        return selection;
+    }
+
+    /** Stops the selection thread; a running selection is interrupted and fails. */
+    @Override
+    public void close() {
+        selection.close();
     }
 }

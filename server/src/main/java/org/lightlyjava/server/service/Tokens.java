@@ -69,13 +69,22 @@ public final class Tokens {
 
     /** The user a token belongs to, if it is valid. */
     public Optional<UserRecord> authenticate(String token) {
+        return match(token).map(UserStore.TokenMatch::user);
+    }
+
+    /** The stored token (user, id, expiry) a token is, if it is valid. */
+    public Optional<UserStore.TokenMatch> match(String token) {
         if (token == null || token.isEmpty() || token.length() > 256) {
             return Optional.empty();
         }
         String presented = hash(token);
         return users.findByTokenHash(presented, clock.millis())
-                .filter(match -> constantTimeEquals(match.storedHash(), presented))
-                .map(UserStore.TokenMatch::user);
+                .filter(match -> constantTimeEquals(match.storedHash(), presented));
+    }
+
+    /** The user of a token by the token's id, while the token exists and has not expired. */
+    public Optional<UserRecord> userOf(String tokenId) {
+        return users.findByTokenId(tokenId, clock.millis());
     }
 
     // The index lookup already matched the hash; this comparison keeps the final decision free of

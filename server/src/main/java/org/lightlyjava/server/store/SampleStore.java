@@ -34,6 +34,9 @@ public interface SampleStore {
             long limit,
             Consumer<SampleRecord> sink);
 
+    /** A page of samples, sorted and filtered as the query says, with the listing's total. */
+    SamplePage list(String datasetId, SampleQuery query);
+
     /**
      * Streams one column of every sample in index order: {@code fileName} or {@code id}.
      *

@@ -21,8 +21,13 @@ public interface UserStore {
      */
     Optional<TokenMatch> findByTokenHash(String hash, long now);
 
-    /** A token found by its hash: whose it is and the hash as stored. */
-    record TokenMatch(UserRecord user, String storedHash) {}
+    /**
+     * A token found by its hash: whose it is, the hash as stored, its id and expiry (null: none).
+     */
+    record TokenMatch(UserRecord user, String storedHash, String tokenId, Long expiresAt) {}
+
+    /** The user of the unexpired token with this id, if the token still exists. */
+    Optional<UserRecord> findByTokenId(String tokenId, long now);
 
     /** All tokens, oldest first. */
     List<TokenRecord> tokens();

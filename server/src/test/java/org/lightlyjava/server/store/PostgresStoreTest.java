@@ -8,7 +8,7 @@ import org.lightlyjava.server.store.jdbi.JdbiStore;
 import org.lightlyjava.server.testing.Postgres;
 
 /** The store contract on PostgreSQL (a fresh schema per test); skipped without PostgreSQL. */
-class PostgresStoreTest extends DatasourceStoreContract {
+class PostgresStoreTest extends WebStoreContract {
 
     @Override
     Store open(Path dir) {

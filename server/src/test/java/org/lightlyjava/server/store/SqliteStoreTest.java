@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.lightlyjava.server.store.jdbi.JdbiStore;
 
 /** The store contract on a SQLite file. */
-class SqliteStoreTest extends DatasourceStoreContract {
+class SqliteStoreTest extends WebStoreContract {
 
     @Override
     Store open(Path dir) {

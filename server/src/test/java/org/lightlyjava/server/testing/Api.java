@@ -89,6 +89,28 @@ public final class Api {
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
+    /**
+     * Any request to a full URL, without a token: {@code body} (JSON text) may be null, headers
+     * come as name-value pairs (a session cookie, an {@code Origin}).
+     */
+    public static Response request(String method, String url, String body, String... headers) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     /** GET of a full URL (a signed URL). */
     public static Response getUrl(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET());

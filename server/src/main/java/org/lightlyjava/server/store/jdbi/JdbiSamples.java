@@ -15,6 +15,8 @@ import org.lightlyjava.server.store.DuplicateException;
 import org.lightlyjava.server.store.NewSample;
 import org.lightlyjava.server.store.SampleBlob;
 import org.lightlyjava.server.store.SampleChange;
+import org.lightlyjava.server.store.SamplePage;
+import org.lightlyjava.server.store.SampleQuery;
 import org.lightlyjava.server.store.SampleRecord;
 import org.lightlyjava.server.store.SampleStore;
 
@@ -23,9 +25,10 @@ final class JdbiSamples implements SampleStore {
     private static final String INSERT =
             "INSERT INTO samples (id, dataset_id, idx, file_name, thumb_name, type, exif,"
                     + " meta_data, custom_meta_data, size_in_bytes, has_thumb, has_full,"
-                    + " created_at, last_modified_at) VALUES (:id, :datasetId, :idx, :fileName,"
-                    + " :thumbName, 'IMAGE', :exif, :metaData, :customMetaData, :sizeInBytes,"
-                    + " FALSE, FALSE, :now, :now)";
+                    + " created_at, last_modified_at, sharpness, snr, width, height) VALUES (:id,"
+                    + " :datasetId, :idx, :fileName, :thumbName, 'IMAGE', :exif, :metaData,"
+                    + " :customMetaData, :sizeInBytes, FALSE, FALSE, :now, :now, :sharpness, :snr,"
+                    + " :width, :height)";
     private static final int FETCH_SIZE = 1000;
 
     private final JdbiStore store;
@@ -119,8 +122,8 @@ final class JdbiSamples implements SampleStore {
                     .bind("sizeInBytes", sample.sizeInBytes())
                     .bind("datasetId", datasetId)
                     .bind("idx", count + i)
-                    .bind("now", now)
-                    .add();
+                    .bind("now", now);
+            MetaDataColumns.of(sample.metaData()).bind(batch).add();
         }
         batch.execute();
         h.createUpdate(
@@ -175,6 +178,12 @@ final class JdbiSamples implements SampleStore {
                     }
                     query.map(Rows.SAMPLE).forEach(sink);
                 });
+    }
+
+    @Override
+    public SamplePage list(String datasetId, SampleQuery query) {
+        SampleListings listing = new SampleListings(store.sqlite(), datasetId, query);
+        return store.read(h -> listing.list(h, query));
     }
 
     @Override

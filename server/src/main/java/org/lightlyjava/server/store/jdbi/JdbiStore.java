@@ -2,6 +2,7 @@ package org.lightlyjava.server.store.jdbi;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -58,6 +59,7 @@ public final class JdbiStore implements Store {
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations(MIGRATIONS)
+                    .javaMigrations(new SampleMetricsMigration())
                     .loggers("slf4j")
                     .load()
                     .migrate();
@@ -71,6 +73,15 @@ public final class JdbiStore implements Store {
 
     Jdbi jdbi() {
         return jdbi;
+    }
+
+    boolean sqlite() {
+        return sqlite;
+    }
+
+    /** Runs a long read that answers a value; see {@link #streamRead}. */
+    <T> T read(Function<Handle, T> read) {
+        return sqlite ? jdbi.withHandle(read::apply) : jdbi.inTransaction(read::apply);
     }
 
     /**

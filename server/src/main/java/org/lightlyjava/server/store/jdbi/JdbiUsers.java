@@ -81,7 +81,8 @@ final class JdbiUsers implements UserStore {
         return jdbi.withHandle(
                 h ->
                         h.createQuery(
-                                        "SELECT u.id, u.name, u.created_at, t.token_hash FROM"
+                                        "SELECT u.id, u.name, u.created_at, t.token_hash,"
+                                                + " t.id AS token_id, t.expires_at FROM"
                                                 + " tokens t JOIN users u ON u.id = t.user_id"
                                                 + " WHERE t.token_hash = :hash AND (t.expires_at"
                                                 + " IS NULL OR t.expires_at > :now)")
@@ -91,7 +92,24 @@ final class JdbiUsers implements UserStore {
                                         (rs, ctx) ->
                                                 new TokenMatch(
                                                         Rows.USER.map(rs, ctx),
-                                                        rs.getString("token_hash")))
+                                                        rs.getString("token_hash"),
+                                                        rs.getString("token_id"),
+                                                        Sql.nullableLong(rs, "expires_at")))
+                                .findOne());
+    }
+
+    @Override
+    public Optional<UserRecord> findByTokenId(String tokenId, long now) {
+        return jdbi.withHandle(
+                h ->
+                        h.createQuery(
+                                        "SELECT u.id, u.name, u.created_at FROM tokens t JOIN"
+                                                + " users u ON u.id = t.user_id WHERE t.id ="
+                                                + " :tokenId AND (t.expires_at IS NULL OR"
+                                                + " t.expires_at > :now)")
+                                .bind("tokenId", tokenId)
+                                .bind("now", now)
+                                .map(Rows.USER)
                                 .findOne());
     }
 

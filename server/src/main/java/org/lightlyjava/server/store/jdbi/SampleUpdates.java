@@ -34,11 +34,18 @@ final class SampleUpdates {
         addIfGiven(sets, change.metaData(), "meta_data = :metaData");
         addIfGiven(sets, change.customMetaData(), "custom_meta_data = :customMetaData");
         addIfGiven(sets, change.sizeInBytes(), "size_in_bytes = :sizeInBytes");
+        addIfGiven(
+                sets,
+                change.metaData(),
+                "sharpness = :sharpness, snr = :snr, width = :width, height = :height");
         Update update =
                 h.createUpdate("UPDATE samples SET " + String.join(", ", sets) + " WHERE id = :id")
                         .bindMethods(change)
                         .bind("now", now)
                         .bind("id", sampleId);
+        if (change.metaData() != null) {
+            MetaDataColumns.of(change.metaData()).bind(update);
+        }
         update.execute();
         if (change.sizeInBytes() != null) {
             h.createUpdate(

@@ -1,0 +1,153 @@
+// The page's entry: sign-in, the router (#/..., so reloads and links work) and the datasets list.
+import { api, ds, whenSignedOut } from './api.js';
+import { bytes, h, show, toast, when } from './dom.js';
+import { datasourceView } from './datasource.js';
+import { gridView } from './grid.js';
+import { mapView } from './map.js';
+import { sampleView } from './sample.js';
+import { selectionView } from './selection.js';
+import { tagsView } from './tags.js';
+
+const main = document.getElementById('main');
+const crumbs = document.getElementById('crumbs');
+const who = document.getElementById('who');
+const signOutButton = document.getElementById('signout');
+
+const TABS = [
+    ['samples', 'Samples', gridView],
+    ['map', 'Embedding map', mapView],
+    ['tags', 'Tags', tagsView],
+    ['select', 'Selection', selectionView],
+    ['datasource', 'Datasource', datasourceView],
+];
+
+let user = null;
+let renderCount = 0;
+
+/** The route in the address: path parts and query parameters after '#'. */
+function route() {
+    const hash = location.hash.replace(/^#/, '') || '/';
+    const [path, query = ''] = hash.split('?');
+    return { parts: path.split('/').filter(Boolean).map(decodeURIComponent),
+        params: new URLSearchParams(query) };
+}
+
+function signInView() {
+    const token = h('input', { id: 'token', type: 'password', autocomplete: 'off', required: true,
+        placeholder: 'token', 'aria-label': 'token' });
+    const status = h('p', { class: 'muted' });
+    const form = h('form', { id: 'signin', class: 'card narrow', onsubmit: async (event) => {
+        event.preventDefault();
+        status.textContent = 'Signing in…';
+        try {
+            const answer = await api('/v1/lightly-java/session', { method: 'POST',
+                body: { token: token.value } });
+            token.value = '';
+            signedIn(answer.user);
+            render();
+        } catch (e) {
+            status.textContent = e.message;
+        }
+    } },
+    h('h1', { text: 'Sign in' }),
+    h('p', { text: 'Paste a token from "lightly-server token create --user NAME". It is sent '
+        + 'once; the browser then keeps a session cookie, never the token.' }),
+    token, h('button', { type: 'submit', text: 'Sign in' }), status);
+    crumbs.replaceChildren();
+    show(main, form);
+    token.focus();
+}
+
+function signedIn(name) {
+    user = name;
+    who.textContent = name;
+    signOutButton.hidden = false;
+}
+
+signOutButton.addEventListener('click', async () => {
+    try {
+        await api('/v1/lightly-java/session', { method: 'DELETE' });
+    } finally {
+        user = null;
+        who.textContent = '';
+        signOutButton.hidden = true;
+        signInView();
+    }
+});
+
+whenSignedOut(() => {
+    user = null;
+    who.textContent = '';
+    signOutButton.hidden = true;
+    signInView();
+});
+
+async function datasetsView() {
+    crumbs.replaceChildren();
+    const list = await api('/v1/datasets');
+    const rows = list.sort((a, b) => b.createdAt - a.createdAt).map((d) => h('tr', {},
+        h('td', {}, h('a', { href: `#/d/${encodeURIComponent(d.id)}`, text: d.name })),
+        h('td', { class: 'num', text: d.nSamples.toLocaleString('en') }),
+        h('td', { class: 'num', text: bytes(d.sizeInBytes) }),
+        h('td', { text: when(d.createdAt) })));
+    show(main, h('section', { class: 'card' },
+        h('h1', { text: 'Datasets' }),
+        list.length === 0
+            ? h('p', { class: 'muted', text: 'No datasets yet: upload with lightly-upload or '
+                + 'lightly-magic.' })
+            : h('table', { class: 'list', id: 'datasets' },
+                h('thead', {}, h('tr', {}, h('th', { text: 'name' }), h('th', { text: 'samples' }),
+                    h('th', { text: 'size' }), h('th', { text: 'created' }))),
+                h('tbody', {}, rows))));
+}
+
+async function datasetView(datasetId, tab, rest, params) {
+    const dataset = await api(ds(datasetId));
+    crumbs.replaceChildren(h('span', { text: '›' }),
+        h('a', { href: `#/d/${encodeURIComponent(datasetId)}`, text: dataset.name }));
+    const body = h('div', { class: 'tab-body' });
+    const nav = h('nav', { class: 'tabs' }, TABS.map(([key, label]) => h('a', {
+        href: `#/d/${encodeURIComponent(datasetId)}/${key}`,
+        class: key === tab ? 'active' : '', text: label })));
+    show(main, h('section', { class: 'dataset' },
+        h('div', { class: 'dataset-head' }, h('h1', { text: dataset.name }),
+            h('span', { class: 'muted',
+                text: `${dataset.nSamples.toLocaleString('en')} samples · ${bytes(dataset.sizeInBytes)}` })),
+        nav, body));
+    if (tab === 's') {
+        await sampleView(body, dataset, rest[0]);
+        return;
+    }
+    const view = (TABS.find(([key]) => key === tab) || TABS[0])[2];
+    await view(body, dataset, params);
+}
+
+/** Draws the page for the current address. */
+export async function render() {
+    const mine = ++renderCount;
+    if (!user) {
+        try {
+            signedIn((await api('/v1/lightly-java/session')).user);
+        } catch (e) {
+            signInView();
+            return;
+        }
+    }
+    const { parts, params } = route();
+    try {
+        if (parts[0] === 'd' && parts[1]) {
+            await datasetView(parts[1], parts[2] || 'samples', parts.slice(3), params);
+        } else {
+            await datasetsView();
+        }
+    } catch (e) {
+        if (mine === renderCount && e.status !== 401) {
+            show(main, h('section', { class: 'card' }, h('h1', { text: 'Something went wrong' }),
+                h('p', { class: 'error', text: e.message })));
+            toast(e.message, true);
+        }
+    }
+}
+
+window.addEventListener('hashchange', render);
+render();

@@ -1,0 +1,119 @@
+// The dataset's datasource: the form for S3 (any S3-compatible endpoint) or a LOCAL folder, and
+// the List / Read / Write / Overwrite lights from .../datasource/verify with their reasons.
+// The secret is write-only: the form never shows it, and leaving it empty keeps the stored one.
+import { api, ds } from './api.js';
+import { h, show, toast } from './dom.js';
+
+const DEFAULT_THUMBS = '.lightly/thumbnails/[filename]_thumb.[extension]';
+const LIGHTS = [['canList', 'List'], ['canRead', 'Read'], ['canWrite', 'Write'],
+    ['canOverwrite', 'Overwrite']];
+
+function field(label, input, hint) {
+    return h('label', { class: 'field' }, h('span', { text: label }), input,
+        hint ? h('small', { class: 'muted', text: hint }) : null);
+}
+
+function lightsView(lights) {
+    return h('ul', { class: 'lights', id: 'lights' }, LIGHTS.map(([key, label]) => h('li', {
+        class: lights[key] ? 'green' : 'red', 'data-light': key },
+    h('span', { class: 'dot' }), h('strong', { text: label }),
+    lights[key] ? null : h('span', { class: 'reason',
+        text: (lights.errors && lights.errors[key]) || 'not allowed' }))));
+}
+
+async function stored(dataset, purpose) {
+    try {
+        return await api(ds(dataset.id, `/datasource?purpose=${purpose}`));
+    } catch (e) {
+        if (e.code === 'DATASET_DATASOURCE_UNKNOWN') {
+            return null;
+        }
+        throw e;
+    }
+}
+
+export async function datasourceView(body, dataset, params) {
+    const purpose = params.get('purpose') || 'INPUT_OUTPUT';
+    const config = await stored(dataset, purpose);
+    const c = config || {};
+    const purposeSelect = h('select', { id: 'ds-purpose', onchange: (event) => {
+        location.hash = `#/d/${encodeURIComponent(dataset.id)}/datasource?purpose=${event.target.value}`;
+    } }, ['INPUT_OUTPUT', 'INPUT', 'LIGHTLY'].map((p) => h('option', { value: p, text: p,
+        selected: p === purpose })));
+    const type = h('select', { id: 'ds-type' }, ['S3', 'LOCAL'].map((t) => h('option', { value: t,
+        text: t === 'S3' ? 'S3 (or S3-compatible)' : 'LOCAL folder on the server',
+        selected: t === (c.type || 'S3') })));
+    const s3Path = h('input', { id: 'ds-full-path', placeholder: 's3://bucket/prefix/',
+        value: c.type === 'S3' ? c.fullPath : '' });
+    const region = h('input', { id: 'ds-region', placeholder: 'us-east-1', value: c.s3Region || '' });
+    const keyId = h('input', { id: 'ds-key-id', autocomplete: 'off', value: c.s3AccessKeyId || '' });
+    const secret = h('input', { id: 'ds-secret', type: 'password', autocomplete: 'new-password',
+        placeholder: config && c.type === 'S3' ? 'stored (leave empty to keep it)' : '' });
+    const endpoint = h('input', { id: 'ds-endpoint', placeholder: 'empty for AWS; http://host:9000',
+        value: c.s3EndpointUrl || '' });
+    const localPath = h('input', { id: 'ds-local-path', placeholder: 'folder under --local-root',
+        value: c.type === 'LOCAL' ? c.fullPath : '' });
+    const thumbs = h('input', { id: 'ds-thumb-suffix',
+        value: config ? c.thumbSuffix || '' : DEFAULT_THUMBS });
+    const s3Fields = h('div', { class: 's3-fields' },
+        field('Full path', s3Path), field('Region', region), field('Access key id', keyId),
+        field('Secret access key', secret, 'write-only: never shown again'),
+        field('Endpoint URL', endpoint, 'for MinIO, Ceph, S3Proxy…; path-style requests'));
+    const localFields = h('div', { class: 'local-fields' }, field('Path', localPath));
+    const sync = () => {
+        s3Fields.hidden = type.value !== 'S3';
+        localFields.hidden = type.value !== 'LOCAL';
+    };
+    type.addEventListener('change', sync);
+    sync();
+    const lightsBox = h('div', { id: 'lights-box' });
+    const verifyButton = h('button', { type: 'button', id: 'ds-verify', text: 'Check the lights',
+        disabled: !config });
+    const verify = async () => {
+        show(lightsBox, h('p', { class: 'muted', text: 'Checking…' }));
+        try {
+            show(lightsBox, lightsView(await api(ds(dataset.id, `/datasource/verify?purpose=${purpose}`))));
+        } catch (e) {
+            show(lightsBox, h('p', { class: 'error', text: e.message }));
+        }
+    };
+    const save = async (event) => {
+        event.preventDefault();
+        const body = { purpose, type: type.value, thumbSuffix: thumbs.value.trim() };
+        if (type.value === 'S3') {
+            Object.assign(body, { fullPath: s3Path.value.trim(), s3Region: region.value.trim(),
+                s3AccessKeyId: keyId.value.trim() });
+            if (secret.value) {
+                body.s3SecretAccessKey = secret.value;
+            }
+            if (endpoint.value.trim()) {
+                body.s3EndpointUrl = endpoint.value.trim();
+            }
+        } else {
+            body.fullPath = localPath.value.trim();
+        }
+        try {
+            await api(ds(dataset.id, '/datasource'), { method: 'PUT', body });
+            secret.value = '';
+            secret.placeholder = type.value === 'S3' ? 'stored (leave empty to keep it)' : '';
+            toast('Datasource saved.');
+            verifyButton.disabled = false;
+            await verify();
+        } catch (e) {
+            toast(e.message, true);
+        }
+    };
+    show(body, h('form', { class: 'card datasource', id: 'datasource', onsubmit: save },
+        h('div', { class: 'row' }, field('Purpose', purposeSelect), field('Type', type)),
+        s3Fields, localFields,
+        field('Thumbnail suffix', thumbs, 'where thumbnails live under the full path; empty: none '
+            + '(the full images are shown)'),
+        h('div', { class: 'row' }, h('button', { type: 'submit', id: 'ds-save', text: 'Save' }),
+            verifyButton)),
+    h('section', {}, h('h3', { text: 'Lights' }),
+        h('p', { class: 'muted', text: 'Checked with the stored keys after each save (a probe '
+            + 'object is written under .lightly/ and deleted). List and Read must be green; Write '
+            + '(and Overwrite) for upload=thumbnails. docs/s3.md says what turns each green.' }),
+        lightsBox));
+    verifyButton.addEventListener('click', verify);
+}

@@ -1,0 +1,132 @@
+// The samples grid: pages of thumbnails from lightly-java's listing route, sorted and filtered
+// by metadata, optionally within a tag. The state lives in the address (#/d/<id>/samples?...).
+import { api, tags, thumbnail } from './api.js';
+import { bytes, h, num, show } from './dom.js';
+import { count } from './bitmask.js';
+
+const PAGE = 120;
+const FIELDS = [
+    ['index', 'creation order'], ['fileName', 'file name'], ['sizeInBytes', 'file size'],
+    ['sharpness', 'sharpness'], ['snr', 'SNR'], ['width', 'width'], ['height', 'height'],
+];
+
+function fieldSelect(id, value, withNone) {
+    const options = FIELDS.filter(([key]) => !withNone || key !== 'fileName')
+        .map(([key, label]) => h('option', { value: key, text: label, selected: key === value }));
+    if (withNone) {
+        options.unshift(h('option', { value: '', text: 'no filter', selected: !value }));
+    }
+    return h('select', { id }, options);
+}
+
+function isBuiltIn(field) {
+    return FIELDS.some(([key]) => key === field);
+}
+
+/** The query of the listing route from the address's parameters. */
+function listingQuery(params, offset) {
+    const query = new URLSearchParams({ offset: String(offset), limit: String(PAGE) });
+    for (const key of ['sort', 'order', 'tagId']) {
+        if (params.get(key)) {
+            query.set(key, params.get(key));
+        }
+    }
+    if (params.get('filter')) {
+        query.append('filter', params.get('filter'));
+    }
+    return query;
+}
+
+function caption(sample, sort) {
+    let extra = '';
+    if (sort && sort.startsWith('custom.')) {
+        extra = num(sample.value);
+    } else if (sort === 'sizeInBytes') {
+        extra = bytes(sample.sizeInBytes);
+    } else if (sort && sort !== 'index' && sort !== 'fileName') {
+        extra = num(sample[sort]);
+    }
+    return h('figcaption', {}, h('span', { class: 'name', text: sample.fileName }),
+        extra !== '' ? h('span', { class: 'value', text: extra }) : null);
+}
+
+export async function gridView(body, dataset, params) {
+    const base = `#/d/${encodeURIComponent(dataset.id)}/samples`;
+    const tagList = await tags(dataset.id);
+    const page = Math.max(0, parseInt(params.get('page') || '0', 10) || 0);
+    const sort = params.get('sort') || 'index';
+    const [filterField = '', filterMin = '', filterMax = ''] = (params.get('filter') || '').split(':');
+
+    const sortSelect = fieldSelect('sort', isBuiltIn(sort) ? sort : 'index', false);
+    const customSort = h('input', { id: 'sort-custom', placeholder: 'or custom key, e.g. weather.temp',
+        value: sort.startsWith('custom.') ? sort.slice(7) : '' });
+    const order = h('select', { id: 'order' },
+        h('option', { value: 'asc', text: 'ascending', selected: params.get('order') !== 'desc' }),
+        h('option', { value: 'desc', text: 'descending', selected: params.get('order') === 'desc' }));
+    const tagSelect = h('select', { id: 'grid-tag' },
+        h('option', { value: '', text: 'all samples' }),
+        tagList.map((t) => h('option', { value: t.id, selected: t.id === params.get('tagId'),
+            text: `${t.name} (${count(t.bitMaskData).toLocaleString('en')})` })));
+    const filterSelect = fieldSelect('filter-field', isBuiltIn(filterField) ? filterField : '', true);
+    const customFilter = h('input', { id: 'filter-custom', placeholder: 'or custom key',
+        value: filterField.startsWith('custom.') ? filterField.slice(7) : '' });
+    const min = h('input', { id: 'filter-min', type: 'number', step: 'any', placeholder: 'min',
+        value: filterMin });
+    const max = h('input', { id: 'filter-max', type: 'number', step: 'any', placeholder: 'max',
+        value: filterMax });
+
+    const apply = (event) => {
+        if (event) {
+            event.preventDefault();
+        }
+        const next = new URLSearchParams();
+        const sortKey = customSort.value.trim() ? 'custom.' + customSort.value.trim() : sortSelect.value;
+        if (sortKey !== 'index') {
+            next.set('sort', sortKey);
+        }
+        if (order.value === 'desc') {
+            next.set('order', 'desc');
+        }
+        if (tagSelect.value) {
+            next.set('tagId', tagSelect.value);
+        }
+        const field = customFilter.value.trim() ? 'custom.' + customFilter.value.trim()
+            : filterSelect.value;
+        if (field) {
+            next.set('filter', `${field}:${min.value}:${max.value}`);
+        }
+        location.hash = `${base}?${next}`;
+    };
+    const controls = h('form', { class: 'controls', onsubmit: apply },
+        h('label', {}, 'Sort ', sortSelect), customSort, order,
+        h('label', {}, 'Tag ', tagSelect),
+        h('label', {}, 'Filter ', filterSelect), customFilter, min, max,
+        h('button', { type: 'submit', text: 'Apply' }));
+
+    const listing = await api(`/v1/lightly-java/datasets/${encodeURIComponent(dataset.id)}/samples?`
+        + listingQuery(params, page * PAGE));
+    const pages = Math.max(1, Math.ceil(listing.total / PAGE));
+    const goTo = (p) => {
+        const next = new URLSearchParams(params);
+        next.set('page', String(p));
+        return `${base}?${next}`;
+    };
+    const pager = h('div', { class: 'pager' },
+        h('a', { href: goTo(0), class: page > 0 ? '' : 'disabled', text: '« first' }),
+        h('a', { href: goTo(Math.max(0, page - 1)), class: page > 0 ? '' : 'disabled', rel: 'prev',
+            text: '‹ previous' }),
+        h('span', { id: 'page-info',
+            text: `page ${page + 1} of ${pages} · ${listing.total.toLocaleString('en')} samples` }),
+        h('a', { href: goTo(Math.min(pages - 1, page + 1)), rel: 'next',
+            class: page + 1 < pages ? '' : 'disabled', text: 'next ›' }),
+        h('a', { href: goTo(pages - 1), class: page + 1 < pages ? '' : 'disabled', text: 'last »' }));
+    const cards = listing.samples.map((sample) => h('a', {
+        class: 'thumb', href: `#/d/${encodeURIComponent(dataset.id)}/s/${encodeURIComponent(sample.id)}`,
+        title: sample.fileName, 'data-index': sample.index },
+    h('figure', {}, thumbnail(h('img', { alt: sample.fileName, loading: 'lazy', decoding: 'async' }),
+        dataset.id, sample.id), caption(sample, sort))));
+    show(body, controls, pager,
+        cards.length ? h('div', { class: 'grid', id: 'grid' }, cards)
+            : h('p', { class: 'muted', id: 'grid', text: 'No samples match.' }),
+        listing.total > PAGE ? pager.cloneNode(true) : null);
+}
