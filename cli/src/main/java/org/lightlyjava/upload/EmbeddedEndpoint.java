@@ -75,14 +75,17 @@ final class EmbeddedEndpoint implements ApiEndpoint {
                         : " --data-dir " + dataDir;
         return "The data is in "
                 + dataDir
-                + ". To browse it, start the server with: lightly-server"
+                + ". To browse it, start the server with: lightly-server serve"
                 + dir
-                + "\nand get a token for user '"
+                + "\nget a token for user '"
                 + USER
                 + "' with: lightly-server token create"
                 + " --user "
                 + USER
-                + dir;
+                + dir
+                + "\nand sign in with it at http://127.0.0.1:"
+                + ServerSettings.DEFAULT_PORT
+                + "/";
     }
 
     @Override
