@@ -10,6 +10,7 @@ import org.lightlyjava.server.blob.BlobFiles;
 import org.lightlyjava.server.blob.ServerKey;
 import org.lightlyjava.server.blob.SignedUrls;
 import org.lightlyjava.server.datasource.Datasources;
+import org.lightlyjava.server.datasource.EndpointPolicy;
 import org.lightlyjava.server.datasource.LocalRoot;
 import org.lightlyjava.server.datasource.SecretBox;
 import org.lightlyjava.server.http.HttpApi;
@@ -113,7 +114,10 @@ public final class LightlyServer implements AutoCloseable {
                 urls,
                 settings.s3Timeout(),
                 settings.readUrlTtl(),
-                settings.writeUrlTtl());
+                settings.writeUrlTtl(),
+                settings.s3Endpoints() == null
+                        ? EndpointPolicy.any()
+                        : EndpointPolicy.publicOnly(settings.s3Endpoints()));
     }
 
     private static Store openStore(ServerSettings settings) throws ServerStartException {

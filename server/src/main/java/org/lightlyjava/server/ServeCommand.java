@@ -3,6 +3,8 @@ package org.lightlyjava.server;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,6 +72,23 @@ final class ServeCommand implements Callable<Integer> {
                             + " about 365 MB).")
     long maxBlobMb = ServerSettings.DEFAULT_MAX_BLOB_BYTES >> 20;
 
+    @Option(
+            names = "--allow-s3-endpoint",
+            paramLabel = "URL",
+            description =
+                    "An S3-compatible endpoint on an internal address (loopback, private network)"
+                            + " that datasources may name, e.g. http://minio.internal:9000;"
+                            + " repeatable. Other internal addresses are refused, so tokens"
+                            + " cannot make the server probe its own network.")
+    List<String> allowS3Endpoints = new ArrayList<>();
+
+    @Option(
+            names = "--allow-any-s3-endpoint",
+            description =
+                    "Let datasources name any endpoint, internal addresses included (a server"
+                            + " only you use).")
+    boolean allowAnyS3Endpoint;
+
     private final CommandEnv env;
 
     ServeCommand(CommandEnv env) {
@@ -117,6 +136,7 @@ final class ServeCommand implements Callable<Integer> {
                     .readUrlTtl(readUrlTtl)
                     .writeUrlTtl(writeUrlTtl)
                     .maxBlobBytes(maxBlobMb << 20)
+                    .s3Endpoints(allowAnyS3Endpoint ? null : allowS3Endpoints)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCode.USAGE, e.getMessage());

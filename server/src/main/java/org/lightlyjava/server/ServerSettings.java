@@ -3,8 +3,10 @@ package org.lightlyjava.server;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.lightlyjava.server.datasource.EndpointPolicy;
 
 /**
  * How a {@link LightlyServer} runs: where its data lives, where it listens, its limits. Immutable;
@@ -24,6 +26,9 @@ import java.util.Objects;
  * @param readUrlTtl how long a signed read URL works
  * @param localRoot the folder LOCAL datasources live under, or null for {@code <dataDir>/local}
  * @param s3Timeout the connect and read timeout towards a datasource's S3 endpoint
+ * @param s3Endpoints the S3-compatible endpoints datasources may name although they resolve to an
+ *     internal address (loopback, private, link-local); null: any endpoint at all (a server only
+ *     its user reaches, and tests)
  * @param clock the time source (tests move it)
  */
 public record ServerSettings(
@@ -39,6 +44,7 @@ public record ServerSettings(
         Duration readUrlTtl,
         Path localRoot,
         Duration s3Timeout,
+        List<String> s3Endpoints,
         Clock clock) {
 
     /** The port {@code lightly-server serve} listens on by default. */
@@ -79,6 +85,10 @@ public record ServerSettings(
         Objects.requireNonNull(s3Timeout, "s3Timeout");
         if (s3Timeout.isNegative() || s3Timeout.isZero()) {
             throw new IllegalArgumentException("s3Timeout must be positive");
+        }
+        if (s3Endpoints != null) {
+            s3Endpoints = List.copyOf(s3Endpoints);
+            EndpointPolicy.publicOnly(s3Endpoints); // refuses an entry that is no http(s) URL
         }
     }
 
@@ -127,6 +137,7 @@ public record ServerSettings(
         private Duration readUrlTtl = Duration.ofHours(1);
         private Path localRoot;
         private Duration s3Timeout = Duration.ofSeconds(5);
+        private List<String> s3Endpoints;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -144,6 +155,7 @@ public record ServerSettings(
             readUrlTtl = s.readUrlTtl;
             localRoot = s.localRoot;
             s3Timeout = s.s3Timeout;
+            s3Endpoints = s.s3Endpoints;
             clock = s.clock;
         }
 
@@ -209,6 +221,15 @@ public record ServerSettings(
             return this;
         }
 
+        /**
+         * Internal S3 endpoints datasources may name; null (the default) allows any endpoint, an
+         * empty list only public ones.
+         */
+        public Builder s3Endpoints(List<String> value) {
+            s3Endpoints = value;
+            return this;
+        }
+
         public Builder clock(Clock value) {
             clock = value;
             return this;
@@ -228,6 +249,7 @@ public record ServerSettings(
                     readUrlTtl,
                     localRoot,
                     s3Timeout,
+                    s3Endpoints,
                     clock);
         }
     }

@@ -75,13 +75,22 @@ public final class DatasourceConfigs {
      *
      * @param thumbSuffixNull whether the body had {@code "thumbSuffix": null} (Lightly's client
      *     sends that for "no thumbnails"); an absent {@code thumbSuffix} means Lightly's default
+     * @param endpoints the S3 endpoints allowed
      * @throws DatasourceException INVALID naming the field
      */
-    public static Checked check(DatasourceConfig c, boolean thumbSuffixNull, LocalRoot local) {
+    public static Checked check(
+            DatasourceConfig c,
+            boolean thumbSuffixNull,
+            LocalRoot local,
+            EndpointPolicy endpoints) {
         String purpose = purpose(c.purpose());
         String type = c.type();
         if (S3.equals(type)) {
-            return checkS3(c, purpose, thumbSuffix(c.thumbSuffix(), thumbSuffixNull));
+            Checked checked = checkS3(c, purpose, thumbSuffix(c.thumbSuffix(), thumbSuffixNull));
+            if (checked.s3EndpointUrl() != null) {
+                endpoints.check(checked.s3EndpointUrl());
+            }
+            return checked;
         }
         if (LOCAL.equals(type)) {
             String folder = local.checkFolder(c.fullPath());

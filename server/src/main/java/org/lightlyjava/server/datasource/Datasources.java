@@ -24,11 +24,13 @@ public final class Datasources implements AutoCloseable {
     private final S3Clients clients;
     private final Duration readTtl;
     private final Duration writeTtl;
+    private final EndpointPolicy endpoints;
     private final Map<DatasourceRecord, Datasource> open = new LinkedHashMap<>(16, 0.75f, true);
     private boolean closed;
 
     /**
      * @param timeout the connect and read timeout towards S3
+     * @param endpoints the S3 endpoints datasources may name
      */
     public Datasources(
             SecretBox secrets,
@@ -36,13 +38,15 @@ public final class Datasources implements AutoCloseable {
             SignedUrls signedUrls,
             Duration timeout,
             Duration readTtl,
-            Duration writeTtl) {
+            Duration writeTtl,
+            EndpointPolicy endpoints) {
         this.secrets = secrets;
         this.localRoot = localRoot;
         this.signedUrls = signedUrls;
         this.clients = new S3Clients(timeout);
         this.readTtl = readTtl;
         this.writeTtl = writeTtl;
+        this.endpoints = endpoints;
     }
 
     public SecretBox secrets() {
@@ -51,6 +55,10 @@ public final class Datasources implements AutoCloseable {
 
     public LocalRoot localRoot() {
         return localRoot;
+    }
+
+    public EndpointPolicy endpoints() {
+        return endpoints;
     }
 
     /** The secret's associated data: a sealed secret opens only in its own dataset and purpose. */
@@ -80,6 +88,10 @@ public final class Datasources implements AutoCloseable {
         if (DatasourceConfigs.LOCAL.equals(r.type())) {
             return new LocalDatasource(
                     localRoot, r.fullPath(), r.datasetId(), r.purpose(), signedUrls);
+        }
+        if (r.s3EndpointUrl() != null) {
+            // checked when stored, and again now: the policy or the name's addresses may change
+            endpoints.check(r.s3EndpointUrl());
         }
         String secret = secrets.open(r.s3SecretSealed(), secretContext(r.datasetId(), r.purpose()));
         S3Settings settings =

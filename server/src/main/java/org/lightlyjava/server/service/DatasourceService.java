@@ -64,7 +64,8 @@ public final class DatasourceService {
      */
     public void put(DatasetRecord dataset, DatasourceConfig config, boolean thumbSuffixNull) {
         DatasourceConfigs.Checked c =
-                DatasourceConfigs.check(config, thumbSuffixNull, datasources.localRoot());
+                DatasourceConfigs.check(
+                        config, thumbSuffixNull, datasources.localRoot(), datasources.endpoints());
         Optional<DatasourceRecord> old = store.find(dataset.id(), c.purpose());
         String sealed = sealedSecret(dataset, c, old.orElse(null));
         long now = clock.millis();
