@@ -50,12 +50,14 @@ class DatasourceCheckTest {
         logs.start();
         logger.addAppender(logs);
         logger.setLevel(Level.INFO);
+        logger.setAdditive(false); // captured here, not printed
     }
 
     @AfterEach
     void stop() {
         logger.detachAppender(logs);
         logger.setLevel(null);
+        logger.setAdditive(true);
         server.close();
     }
 
