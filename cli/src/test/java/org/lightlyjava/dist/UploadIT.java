@@ -52,8 +52,9 @@ class UploadIT {
                 .contains(
                         "########## Starting to upload your dataset to the Lightly platform.",
                         "The dataset_id of the newly created dataset is",
-                        "lightly-server --data-dir " + dataDir,
-                        "token create --user local");
+                        "lightly-server serve --data-dir " + dataDir,
+                        "token create --user local",
+                        "sign in with it at http://127.0.0.1:8787/");
 
         try (LightlyServer server =
                 LightlyServer.start(ServerSettings.builder().dataDir(dataDir).port(0).build())) {
