@@ -222,16 +222,7 @@ public final class SelectionService implements AutoCloseable {
     /** File names or ids of the samples with the given indices. */
     private Map<Integer, String> column(DatasetRecord dataset, BitSet indices, boolean fileNames) {
         Map<Integer, String> values = new HashMap<>();
-        int[] index = {0};
-        samples.forEachName(
-                dataset.id(),
-                fileNames,
-                value -> {
-                    if (indices.get(index[0])) {
-                        values.put(index[0], value);
-                    }
-                    index[0]++;
-                });
+        samples.forEachNameAt(dataset.id(), fileNames, indices::get, (v, i) -> values.put(i, v));
         return values;
     }
 

@@ -158,15 +158,7 @@ public final class TagService {
     public List<String> fileNames(DatasetRecord dataset, String tagId) {
         BitMask mask = BitMask.parse(get(dataset, tagId).bitMaskData());
         List<String> names = new ArrayList<>(mask.count());
-        int[] index = {0};
-        samples.forEachName(
-                dataset.id(),
-                true,
-                name -> {
-                    if (mask.get(index[0]++)) {
-                        names.add(name);
-                    }
-                });
+        samples.forEachNameAt(dataset.id(), true, mask::get, (name, index) -> names.add(name));
         return names;
     }
 

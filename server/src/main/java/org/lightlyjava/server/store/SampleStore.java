@@ -3,6 +3,8 @@ package org.lightlyjava.server.store;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+import java.util.function.ObjIntConsumer;
 
 /** The samples of a dataset, in creation order. */
 public interface SampleStore {
@@ -43,6 +45,26 @@ public interface SampleStore {
      * @param fileNames true for file names, false for ids
      */
     void forEachName(String datasetId, boolean fileNames, Consumer<String> sink);
+
+    /**
+     * Streams one column of the samples whose index {@code wanted} accepts, in index order, with
+     * their index: a tag's file names, or the members of duplicate groups.
+     *
+     * @param fileNames true for file names, false for ids
+     */
+    default void forEachNameAt(
+            String datasetId, boolean fileNames, IntPredicate wanted, ObjIntConsumer<String> sink) {
+        int[] index = {0};
+        forEachName(
+                datasetId,
+                fileNames,
+                value -> {
+                    if (wanted.test(index[0])) {
+                        sink.accept(value, index[0]);
+                    }
+                    index[0]++;
+                });
+    }
 
     /**
      * Applies a change.
