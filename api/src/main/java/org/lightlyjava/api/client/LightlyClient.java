@@ -299,22 +299,19 @@ public final class LightlyClient {
     /** Starts a selection (Lightly's "sampling") into a new tag; returns the job's id. */
     public String startSampling(
             String datasetId, String embeddingId, SamplingCreateRequest request) {
-        return transport
-                .call(
-                        "POST",
-                        dataset(datasetId, "/embeddings/" + embeddingId + "/sampling"),
-                        null,
-                        request,
-                        AsyncTaskData.class)
-                .jobId();
+        return startJob(datasetId, embeddingId, "/sampling", request);
     }
 
     /** lightly-java extension: starts a search for near-duplicates; returns the job's id. */
     public String startDuplicates(String datasetId, String embeddingId, DuplicatesRequest request) {
+        return startJob(datasetId, embeddingId, "/duplicates", request);
+    }
+
+    private String startJob(String datasetId, String embeddingId, String route, Object request) {
         return transport
                 .call(
                         "POST",
-                        dataset(datasetId, "/embeddings/" + embeddingId + "/duplicates"),
+                        dataset(datasetId, "/embeddings/" + embeddingId + route),
                         null,
                         request,
                         AsyncTaskData.class)

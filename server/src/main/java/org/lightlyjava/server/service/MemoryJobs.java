@@ -37,61 +37,48 @@ public final class MemoryJobs implements JobRegistry {
 
     @Override
     public synchronized String start(String userId, String resultType) {
-        String id = ids.next();
-        jobs.put(id, new Job(userId, resultType, "RUNNING", clock.millis(), null, null, null));
-        return id;
+        return add(userId, resultType, "RUNNING");
     }
 
     @Override
     public synchronized String queue(String userId, String resultType) {
-        String id = ids.next();
-        jobs.put(id, new Job(userId, resultType, "WAITING", clock.millis(), null, null, null));
-        return id;
+        return add(userId, resultType, "WAITING");
     }
 
     @Override
     public synchronized void running(String jobId) {
-        jobs.computeIfPresent(
-                jobId,
-                (id, job) ->
-                        new Job(
-                                job.userId(),
-                                job.resultType(),
-                                "RUNNING",
-                                job.createdAt(),
-                                null,
-                                null,
-                                null));
+        move(jobId, "RUNNING", null, null, null);
     }
 
     @Override
     public synchronized void finish(String jobId, String resultData) {
-        jobs.computeIfPresent(
-                jobId,
-                (id, job) ->
-                        new Job(
-                                job.userId(),
-                                job.resultType(),
-                                "FINISHED",
-                                job.createdAt(),
-                                clock.millis(),
-                                null,
-                                resultData));
+        move(jobId, "FINISHED", clock.millis(), null, resultData);
     }
 
     @Override
     public synchronized void fail(String jobId, String error) {
+        move(jobId, "FAILED", clock.millis(), error, null);
+    }
+
+    private String add(String userId, String resultType, String status) {
+        String id = ids.next();
+        jobs.put(id, new Job(userId, resultType, status, clock.millis(), null, null, null));
+        return id;
+    }
+
+    private void move(
+            String jobId, String status, Long finishedAt, String error, String resultData) {
         jobs.computeIfPresent(
                 jobId,
                 (id, job) ->
                         new Job(
                                 job.userId(),
                                 job.resultType(),
-                                "FAILED",
+                                status,
                                 job.createdAt(),
-                                clock.millis(),
+                                finishedAt,
                                 error,
-                                null));
+                                resultData));
     }
 
     @Override
