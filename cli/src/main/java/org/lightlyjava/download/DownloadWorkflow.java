@@ -14,6 +14,7 @@ import org.lightlyjava.run.ExitCode;
 import org.lightlyjava.run.Outcome;
 import org.lightlyjava.run.RunContext;
 import org.lightlyjava.run.ToolException;
+import org.lightlyjava.s3.S3Source;
 import org.lightlyjava.upload.ApiEndpoint;
 import org.lightlyjava.upload.Endpoints;
 
@@ -55,6 +56,17 @@ public final class DownloadWorkflow {
             }
             Path output = config.path("output_dir");
             if (config.isSet("input_dir")) {
+                if (S3Source.isS3(config.string("input_dir"))) {
+                    throw new ToolException(
+                            ExitCode.CONFIG,
+                            "input_dir="
+                                    + config.string("input_dir")
+                                    + " is in S3: lightly-download copies from a local folder"
+                                    + " only. Copy the tag's files with aws s3 cp using "
+                                    + list
+                                    + ", or leave input_dir out to download them through the"
+                                    + " server.");
+                }
                 ctx.out()
                         .println(
                                 "Copying files from "

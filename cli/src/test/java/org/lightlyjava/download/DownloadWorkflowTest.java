@@ -114,6 +114,22 @@ class DownloadWorkflowTest {
     }
 
     @Test
+    void s3InputDir_isRefusedForCopies_namingTheTagFile() {
+        assertThatThrownBy(
+                        () ->
+                                download(
+                                        dir.resolve("run"),
+                                        base().with("dataset_id", datasetId)
+                                                .with("tag_name", "picked")
+                                                .with("input_dir", "s3://datalake/farm/")
+                                                .with("output_dir", "copy")))
+                .isInstanceOf(ToolException.class)
+                .hasMessageContaining("input_dir=s3://datalake/farm/ is in S3")
+                .hasMessageContaining("picked.txt");
+        assertThat(Files.exists(dir.resolve("copy"))).isFalse();
+    }
+
+    @Test
     void inputAndOutputDir_copyTheFilesKeepingSubFolders() throws IOException {
         Outcome outcome =
                 download(
