@@ -2,45 +2,50 @@ package org.lightlyjava.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lightlyjava.torchfile.Tensor;
+import org.lightlyjava.torchfile.TorchReader;
+import org.lightlyjava.torchfile.TorchWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Checkpoint files ({@code .ckpt}): a zip holding {@code meta.json} ({@link CheckpointInfo}),
- * {@code backbone.params} and {@code head.params} (DJL parameter streams) and, when the loss uses a
- * memory bank, {@code memory_bank.ndarray}. Written atomically: a crash never leaves a torn file.
+ * Checkpoint files. lightly-java writes PyTorch's zip format as lightly-train did, so Lightly's
+ * Python code loads them ({@code torch.load(f)["state_dict"]}): {@code state_dict} under Lightly's
+ * names, {@code epoch} and {@code global_step}, plus {@code lightly_java} ({@link CheckpointInfo})
+ * and, with a memory bank, {@code memory_bank}. Written atomically: a crash never leaves a torn
+ * file.
+ *
+ * <p>Read: those files; Lightly's own {@code .ckpt} (PyTorch Lightning) and model-zoo {@code .pth}
+ * files, whose architecture is the {@code model.*} settings, as in Lightly; and the checkpoints of
+ * earlier lightly-java versions ({@link LegacyCheckpoints}).
  */
 public final class Checkpoints {
 
-    /** Version of the file layout. */
-    public static final int FORMAT = 1;
+    /** Version of the {@code lightly_java} entry. */
+    public static final int FORMAT = 2;
 
-    private static final String META = "meta.json";
-    private static final String BACKBONE = "backbone.params";
-    private static final String HEAD = "head.params";
-    private static final String BANK = "memory_bank.ndarray";
+    private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
+    private static final String META = "lightly_java";
+    private static final String BANK = "memory_bank";
     private static final ObjectMapper JSON =
             new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Checkpoints() {}
 
-    /** A loaded checkpoint: the network (caller closes it) and what the file says about it. */
+    /**
+     * A loaded checkpoint: the network (caller closes it), what the file says about it ({@code
+     * null} for files lightly-java did not write) and the memory bank, or {@code null}.
+     */
     public record Loaded(SimClrNetwork network, CheckpointInfo info, NDArray memoryBank) {}
 
     /**
@@ -50,19 +55,19 @@ public final class Checkpoints {
             Path file, SimClrNetwork network, CheckpointInfo info, NDArray memoryBank)
             throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream raw = Files.newOutputStream(tmp);
-                ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(raw))) {
-            put(zip, META, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(info));
-            ByteArrayOutputStream backbone = new ByteArrayOutputStream();
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            network.saveParameters(new DataOutputStream(backbone), new DataOutputStream(head));
-            put(zip, BACKBONE, backbone.toByteArray());
-            put(zip, HEAD, head.toByteArray());
-            if (memoryBank != null) {
-                put(zip, BANK, memoryBank.encode());
-            }
+        Map<String, Object> top = new LinkedHashMap<>();
+        top.put("epoch", info.epoch());
+        top.put("global_step", info.globalStep());
+        // each step runs the backbone once per view in training mode
+        top.put(
+                "state_dict",
+                TorchWriter.orderedDict(StateDicts.of(network, 2 * info.globalStep())));
+        top.put(META, JSON.convertValue(info, Map.class));
+        if (memoryBank != null) {
+            top.put(BANK, Tensor.of(memoryBank.toFloatArray(), memoryBank.getShape().getShape()));
         }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        TorchWriter.write(tmp, top);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -73,96 +78,92 @@ public final class Checkpoints {
         Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Reads only the description of a checkpoint. */
-    public static CheckpointInfo info(Path file) throws IOException {
-        try (ZipFile zip = open(file)) {
-            return JSON.readValue(entry(zip, META, file), CheckpointInfo.class);
-        }
-    }
-
     /**
-     * Rebuilds the network the checkpoint describes and loads its weights.
+     * What a lightly-java checkpoint says about itself.
      *
-     * @throws IOException when the file is not a lightly-java checkpoint or does not fit
+     * @throws IOException when the file is not one lightly-java wrote
      */
-    public static Loaded load(Path file, Device device) throws IOException {
-        try (ZipFile zip = open(file)) {
-            CheckpointInfo info = JSON.readValue(entry(zip, META, file), CheckpointInfo.class);
-            if (info.format() > FORMAT) {
-                throw new IOException(
-                        file
-                                + " has checkpoint format "
-                                + info.format()
-                                + ", newer than this tool reads ("
-                                + FORMAT
-                                + ")");
-            }
-            byte[] backbone = entry(zip, BACKBONE, file);
-            byte[] head = entry(zip, HEAD, file);
-            SimClrNetwork network = SimClrNetwork.create(info.model(), device, info.inputSize());
-            try {
-                network.loadParameters(
-                        new DataInputStream(new ByteArrayInputStream(backbone)),
-                        new DataInputStream(new ByteArrayInputStream(head)));
-                NDArray bank =
-                        zip.getEntry(BANK) == null
-                                ? null
-                                : NDArray.decode(network.manager(), entry(zip, BANK, file));
-                return new Loaded(network, info, bank);
-            } catch (IOException | RuntimeException e) {
-                network.close();
-                throw e;
-            }
+    public static CheckpointInfo info(Path file) throws IOException {
+        if (LegacyCheckpoints.isCheckpoint(file)) {
+            return LegacyCheckpoints.info(file);
         }
+        CheckpointInfo info = info(TorchReader.read(file));
+        if (info == null) {
+            throw new IOException(file + " was not written by lightly-java");
+        }
+        return info;
     }
 
-    /** Whether {@code file} looks like a checkpoint of ours (a zip with {@code meta.json}). */
-    public static boolean isCheckpoint(Path file) {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            return zip.getEntry(META) != null;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static ZipFile open(Path file) throws IOException {
-        ZipFile zip;
-        try {
-            zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new IOException(file + " is not a lightly-java checkpoint (not a zip file)", e);
-        }
-        if (zip.getEntry(META) == null) {
-            zip.close();
-            throw new IOException(file + " is not a lightly-java checkpoint (no " + META + ")");
-        }
-        return zip;
-    }
-
-    private static byte[] entry(ZipFile zip, String name, Path file) throws IOException {
-        ZipEntry entry = zip.getEntry(name);
-        if (entry == null) {
-            throw new IOException(file + " is incomplete: " + name + " is missing");
-        }
-        try (InputStream in = zip.getInputStream(entry)) {
-            return in.readAllBytes();
-        }
+    /** Whether {@code file} holds weights this class reads (rather than TorchScript or ONNX). */
+    public static boolean isCheckpoint(Path file) throws IOException {
+        TorchReader.Kind kind = TorchReader.kind(file);
+        return kind == TorchReader.Kind.ZIP
+                || kind == TorchReader.Kind.LEGACY
+                || LegacyCheckpoints.isCheckpoint(file);
     }
 
     /**
-     * Stores entries uncompressed: float weights barely compress, and deflating 45 MB takes
-     * seconds.
+     * Builds the network and loads the checkpoint's weights into it. A lightly-java checkpoint
+     * brings its own architecture; for Lightly's files it is {@code expected}, as in Lightly.
+     *
+     * @param inputSize the image size the network is initialised for
+     * @throws IOException when the file is unreadable, unsafe, or does not fit the network (the
+     *     message names the first tensor that does not fit and both shapes)
      */
-    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setMethod(ZipEntry.STORED);
-        entry.setSize(bytes.length);
-        entry.setCompressedSize(bytes.length);
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        entry.setCrc(crc.getValue());
-        zip.putNextEntry(entry);
-        zip.write(bytes);
-        zip.closeEntry();
+    public static Loaded load(Path file, Device device, ModelSpec expected, int inputSize)
+            throws IOException {
+        if (LegacyCheckpoints.isCheckpoint(file)) {
+            return LegacyCheckpoints.load(file, device);
+        }
+        Object value = TorchReader.read(file);
+        CheckpointInfo info = info(value);
+        Map<String, Tensor> state = StateDicts.normalise(stateDict(value));
+        ModelSpec spec = info != null ? info.model() : expected;
+        SimClrNetwork network =
+                SimClrNetwork.create(spec, device, info != null ? info.inputSize() : inputSize);
+        try {
+            List<String> unused = StateDicts.load(network, state);
+            if (!unused.isEmpty()) {
+                log.warn(
+                        "{}: {} tensors have no place in {} and are ignored, for example {}",
+                        file.getFileName(),
+                        unused.size(),
+                        spec.name(),
+                        unused.subList(0, Math.min(3, unused.size())));
+            }
+            NDArray bank = null;
+            if (value instanceof Map<?, ?> top && top.get(BANK) instanceof Tensor b) {
+                bank = network.manager().create(b.floats(), new Shape(b.shape()));
+            }
+            return new Loaded(network, info, bank);
+        } catch (IOException | RuntimeException e) {
+            network.close();
+            throw e;
+        }
+    }
+
+    /** The state dict of a Lightning checkpoint or zoo file, or the file itself when it is one. */
+    private static Map<?, ?> stateDict(Object value) throws IOException {
+        if (!(value instanceof Map<?, ?> top)) {
+            throw new IOException("holds no state dict (its pickle is not a dict)");
+        }
+        if (top.get("state_dict") instanceof Map<?, ?> state) {
+            return state;
+        }
+        if (top.get("state_dict") == null && top.containsKey("state_dict")) {
+            throw new IOException("its state_dict is empty (None)");
+        }
+        return top;
+    }
+
+    private static CheckpointInfo info(Object value) throws IOException {
+        if (!(value instanceof Map<?, ?> top) || !(top.get(META) instanceof Map<?, ?> meta)) {
+            return null;
+        }
+        try {
+            return JSON.convertValue(meta, CheckpointInfo.class);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("its " + META + " entry is damaged: " + e.getMessage(), e);
+        }
     }
 }

@@ -41,8 +41,10 @@ public final class Embedders {
         }
         try {
             if (Checkpoints.isCheckpoint(checkpoint)) {
-                Checkpoints.Loaded loaded = Checkpoints.load(checkpoint, device);
-                warnIfDifferent(spec, loaded.info().model(), checkpoint);
+                Checkpoints.Loaded loaded = Checkpoints.load(checkpoint, device, spec, inputSize);
+                if (loaded.info() != null) {
+                    warnIfDifferent(spec, loaded.info().model(), checkpoint);
+                }
                 if (loaded.memoryBank() != null) {
                     loaded.memoryBank().close();
                 }

@@ -1,6 +1,7 @@
 package org.lightlyjava.model;
 
 import java.util.List;
+import java.util.Optional;
 import org.lightlyjava.config.Config;
 
 /**
@@ -73,6 +74,16 @@ public record ModelSpec(String name, double width, int numFtrs, int outDim) {
 
         int expansion() {
             return bottleneck ? 4 : 1;
+        }
+
+        /** The architecture with these units per stage, if Lightly has one. */
+        static Optional<String> named(boolean bottleneck, List<Integer> units) {
+            for (Arch arch : values()) {
+                if (arch.bottleneck == bottleneck && arch.units.equals(units)) {
+                    return Optional.of(arch.key);
+                }
+            }
+            return Optional.empty();
         }
 
         static Arch of(String name) {

@@ -32,6 +32,15 @@ final class Residual extends AbstractBlock {
         this.shortcut = shortcut == null ? null : addChildBlock("shortcut", shortcut);
     }
 
+    Chain main() {
+        return main;
+    }
+
+    /** The projection path, or {@code null} for the identity. */
+    Chain shortcut() {
+        return shortcut;
+    }
+
     @Override
     protected NDList forwardInternal(
             ParameterStore parameterStore,

@@ -10,7 +10,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +43,14 @@ public final class SimClrNetwork implements AutoCloseable {
 
     public ModelSpec spec() {
         return spec;
+    }
+
+    Chain backboneBlock() {
+        return backbone;
+    }
+
+    Chain headBlock() {
+        return head;
     }
 
     /** The manager the parameters live in; batches should use a sub-manager of it. */
@@ -86,11 +93,6 @@ public final class SimClrNetwork implements AutoCloseable {
             }
         }
         return count;
-    }
-
-    void saveParameters(DataOutputStream backboneOut, DataOutputStream headOut) throws IOException {
-        backbone.saveParameters(backboneOut);
-        head.saveParameters(headOut);
     }
 
     void loadParameters(DataInputStream backboneIn, DataInputStream headIn) throws IOException {

@@ -49,15 +49,24 @@ final class TrainingState implements AutoCloseable {
         }
         SimClrNetwork network =
                 settings.initialWeights() != null
-                        ? load(settings.initialWeights(), "checkpoint", device).network()
+                        ? load(settings.initialWeights(), "checkpoint", settings, device).network()
                         : SimClrNetwork.create(settings.model(), device, settings.inputSize());
         return new TrainingState(network, newLoss(settings, network), 0, 0, null);
     }
 
     private static TrainingState resume(TrainSettings settings, Device device) {
         Checkpoints.Loaded loaded =
-                load(settings.resumeFrom(), "trainer.resume_from_checkpoint", device);
+                load(settings.resumeFrom(), "trainer.resume_from_checkpoint", settings, device);
         CheckpointInfo info = loaded.info();
+        if (info == null) {
+            loaded.network().close();
+            throw new ToolException(
+                    ExitCode.CONFIG,
+                    "trainer.resume_from_checkpoint="
+                            + settings.resumeFrom()
+                            + ": not written by lightly-java, so it holds no training state to"
+                            + " resume; pass it as checkpoint= to start from its weights");
+        }
         NtXentLoss loss;
         if (settings.memoryBankSize() > 0 && loaded.memoryBank() != null) {
             loss = new NtXentLoss(settings.temperature(), loaded.memoryBank());
@@ -76,12 +85,13 @@ final class TrainingState implements AutoCloseable {
         return new TrainingState(loaded.network(), loss, info.epoch() + 1, info.globalStep(), info);
     }
 
-    private static Checkpoints.Loaded load(Path file, String key, Device device) {
+    private static Checkpoints.Loaded load(
+            Path file, String key, TrainSettings settings, Device device) {
         if (!Files.isRegularFile(file)) {
             throw new ToolException(ExitCode.CONFIG, key + "=" + file + ": file not found");
         }
         try {
-            return Checkpoints.load(file, device);
+            return Checkpoints.load(file, device, settings.model(), settings.inputSize());
         } catch (IOException e) {
             throw new ToolException(ExitCode.CONFIG, key + "=" + file + ": " + e.getMessage(), e);
         }
