@@ -76,7 +76,7 @@ public class EmbedBench {
         for (int i = 0; i < images.length; i++) {
             images[i] = (float) random.nextGaussian();
         }
-        try (Embedder embedder = Embedders.open(config)) {
+        try (Embedder embedder = Embedders.open(config, null, "checkpoint")) {
             for (int i = 0; i < 3; i++) {
                 embedder.embed(images, batch, size);
             }

@@ -43,7 +43,7 @@ public class UploadBench {
                 .with("new_dataset_name", "bench " + mode + " " + protocol + " " + count + " "
                         + System.currentTimeMillis());
         RunContext ctx = new RunContext(config, run, Progress.Factory.SILENT,
-                new PrintWriter(new StringWriter()));
+                new PrintWriter(new StringWriter()), System.getenv());
         long start = System.nanoTime();
         UploadWorkflow.afterEmbedding(ctx, new UploadWorkflow.Embedded(source(samples), samples,
                 run.resolve("metadata.jsonl"), run.resolve("thumbnails"), run.resolve("embeddings.csv")),

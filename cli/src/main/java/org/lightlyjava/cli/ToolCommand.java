@@ -85,7 +85,7 @@ abstract class ToolCommand implements Callable<Integer> {
         Path runDir = RunFolder.create(config, assignments, cli.clock());
         logs.addFile(runDir.resolve(tool.logFile()));
         LOG.debug("{} {} in {}", tool.command(), assignments, runDir);
-        RunContext ctx = new RunContext(config, runDir, progress(), cli.out());
+        RunContext ctx = new RunContext(config, runDir, progress(), cli.out(), cli.env());
         return mapper.exitCode(cli.launcher().launch(tool, ctx));
     }
 

@@ -30,7 +30,9 @@ public final class Keys {
         path("embeddings", "Embeddings CSV to upload (lightly-upload).");
         path(
                 "checkpoint",
-                "Model checkpoint (.ckpt of lightly-train, or a TorchScript .pt backbone).");
+                "Weights: a .ckpt of lightly-train (lightly-java's or Lightly's), a zoo .pth, a"
+                        + " TorchScript .pt backbone, an ONNX model, or an https:// URL of one"
+                        + " (downloaded once into the cache); empty: see pre_trained.");
         path("label_dir", "YOLO label folder (lightly-crop; not supported).");
         path("label_names_file", "YAML file with the label names (lightly-crop; not supported).");
         path("custom_metadata", "COCO-like JSON with a custom metadata entry per image.");
@@ -81,7 +83,15 @@ public final class Keys {
         bool(
                 "pre_trained",
                 "True",
-                "Start from Lightly's pretrained weights (not available offline: trains from scratch).");
+                "Without checkpoint: start from Lightly's pretrained weights for model.name,"
+                        + " num_ftrs and width (downloaded once into ~/.cache/lightly-java, or"
+                        + " $LIGHTLY_CACHE_DIR; PyTorch's hub cache is used too; LIGHTLY_OFFLINE=1"
+                        + " forbids downloads). No such weights: random ones, with a warning.");
+        string(
+                "zoo_url",
+                "",
+                "Base URL of Lightly's model zoo, for a mirror (or env LIGHTLY_ZOO_URL); empty:"
+                        + " https://storage.googleapis.com/models_boris/");
         floating("crop_padding", "0.1", "Padding around crops (lightly-crop; not supported).");
         choice(
                 "model.name",

@@ -14,6 +14,7 @@ import org.lightlyjava.pipeline.ImageLoader;
 import org.lightlyjava.pipeline.Inputs;
 import org.lightlyjava.run.Outcome;
 import org.lightlyjava.run.RunContext;
+import org.lightlyjava.weights.WeightSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +83,8 @@ public final class EmbedWorkflow {
                         extras.metadata(),
                         extras.thumbnails(),
                         extras.resize());
-        try (Embedder embedder = Embedders.open(config);
+        try (Embedder embedder =
+                        Embedders.open(config, WeightSources.forEmbedding(ctx), "checkpoint");
                 EmbedOutputs outputs =
                         new EmbedOutputs(ctx.runDir(), embedder.dimension(), extras.metadata())) {
             log.info(

@@ -2,6 +2,7 @@ package org.lightlyjava.image;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
@@ -116,9 +117,16 @@ public final class ImageDecoder {
         String format = Readers.format(reader);
         try (var in = new ByteArrayImageInputStream(encoded)) {
             reader.setInput(in, true, true);
-            ImageReadParam param = param(reader, format, minSide);
+            boolean fourComponents = format.equals("jpeg") && JpegSegments.components(encoded) == 4;
+            ImageReadParam param = param(reader, format, minSide, fourComponents);
             var warnings = new ReadProblems.Warnings();
             reader.addIIOReadWarningListener(warnings);
+            if (fourComponents) {
+                Raster raw = reader.readRaster(0, param);
+                warnings.check(format);
+                boolean ycck = JpegSegments.adobeTransform(encoded) == 2;
+                return new DecodedImage(CmykJpeg.toRgb(raw, ycck), format, Map.of());
+            }
             BufferedImage image = reader.read(0, param);
             warnings.check(format);
             var depth =
@@ -134,7 +142,7 @@ public final class ImageDecoder {
     }
 
     /** Checks the size in the header, then sets up subsampling and destination for a JPEG. */
-    private ImageReadParam param(ImageReader reader, String format, int minSide)
+    private ImageReadParam param(ImageReader reader, String format, int minSide, boolean raw)
             throws IOException, DecodeException {
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);
@@ -146,6 +154,9 @@ public final class ImageDecoder {
         int step = subsamplingStep(width, height, minSide);
         if (step > 1) {
             param.setSourceSubsampling(step, step, 0, 0);
+        }
+        if (raw) {
+            return param;
         }
         // Where the reader would return BGR bytes, it can as well write RGB ones into our
         // buffer: that saves a pass over the pixels (about 30% of a large JPEG's decode time).

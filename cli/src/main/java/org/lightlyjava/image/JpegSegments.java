@@ -12,6 +12,7 @@ final class JpegSegments {
     record Segment(int marker, int start, int end) {}
 
     private static final byte[] ICC_PROFILE = Bytes.ascii("ICC_PROFILE\0");
+    private static final byte[] ADOBE = Bytes.ascii("Adobe");
 
     private JpegSegments() {}
 
@@ -41,6 +42,33 @@ final class JpegSegments {
             }
         }
         return segments;
+    }
+
+    /** The number of colour components the frame header (SOF) declares, or 0 without one. */
+    static int components(byte[] jpeg) {
+        for (Segment segment : header(jpeg)) {
+            int m = segment.marker();
+            boolean frame = m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
+            if (frame && segment.start() + 5 < segment.end()) {
+                return jpeg[segment.start() + 5] & 0xFF;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The colour transform of Adobe's APP14 segment (0 none, 1 YCbCr, 2 YCCK), or -1 when there is
+     * no such segment.
+     */
+    static int adobeTransform(byte[] jpeg) {
+        for (Segment segment : header(jpeg)) {
+            if (segment.marker() == 0xEE
+                    && segment.end() - segment.start() >= 12
+                    && startsWith(jpeg, segment.start(), ADOBE)) {
+                return jpeg[segment.start() + 11] & 0xFF;
+            }
+        }
+        return -1;
     }
 
     /**

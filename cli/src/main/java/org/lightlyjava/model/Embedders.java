@@ -2,15 +2,15 @@ package org.lightlyjava.model;
 
 import ai.djl.Device;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.lightlyjava.config.Config;
 import org.lightlyjava.run.ExitCode;
 import org.lightlyjava.run.ToolException;
+import org.lightlyjava.torchfile.TorchReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Opens the {@link Embedder} a configuration asks for. */
+/** Opens the {@link Embedder} for a file of weights, or a randomly initialised network. */
 public final class Embedders {
 
     private static final Logger log = LoggerFactory.getLogger(Embedders.class);
@@ -18,48 +18,43 @@ public final class Embedders {
     private Embedders() {}
 
     /**
-     * The weights of {@code checkpoint=} (a lightly-java {@code .ckpt} or a TorchScript module),
-     * or, without one, a freshly initialised network from the {@code model.*} keys and {@code
+     * An embedder for {@code weights}: a PyTorch checkpoint (lightly-java's or Lightly's {@code
+     * .ckpt}/{@code .pth}, into the network of the {@code model.*} keys), a TorchScript module; or,
+     * for {@code null}, a freshly initialised network from the {@code model.*} keys and {@code
      * seed}.
      *
-     * @throws ToolException with {@link ExitCode#CONFIG} when the checkpoint cannot be used
+     * @param key the setting the file came from, named in errors ({@code checkpoint})
+     * @throws ToolException with {@link ExitCode#CONFIG} when the file cannot be used
      */
-    public static Embedder open(Config config) {
+    public static Embedder open(Config config, Path weights, String key) {
         ModelSpec spec = ModelSpec.from(config);
         int inputSize = config.integer("collate.input_size");
         Device device = Engines.device(config.integer("trainer.gpus"));
-        Path checkpoint = config.path("checkpoint");
-        if (checkpoint == null) {
-            Pretrained.warnUnavailable(config, spec);
+        if (weights == null) {
             Engines.seed(config.integer("seed"));
             return new NetworkEmbedder(
                     SimClrNetwork.create(spec, device, inputSize), "random weights");
         }
-        if (!Files.isRegularFile(checkpoint)) {
-            throw new ToolException(
-                    ExitCode.CONFIG, "checkpoint=" + checkpoint + ": file not found");
-        }
         try {
-            if (Checkpoints.isCheckpoint(checkpoint)) {
-                Checkpoints.Loaded loaded = Checkpoints.load(checkpoint, device, spec, inputSize);
-                if (loaded.info() != null) {
-                    warnIfDifferent(spec, loaded.info().model(), checkpoint);
-                }
-                if (loaded.memoryBank() != null) {
-                    loaded.memoryBank().close();
-                }
-                return new NetworkEmbedder(loaded.network(), checkpoint.getFileName().toString());
+            TorchReader.Kind kind = TorchReader.kind(weights);
+            if (kind == TorchReader.Kind.TORCHSCRIPT) {
+                return TorchScriptEmbedder.load(weights, device, inputSize);
             }
-            return TorchScriptEmbedder.load(checkpoint, device, inputSize);
+            if (!Checkpoints.isCheckpoint(weights)) {
+                throw new IOException(
+                        "not a PyTorch checkpoint (.ckpt, .pth), TorchScript module or ONNX model");
+            }
+            Checkpoints.Loaded loaded = Checkpoints.load(weights, device, spec, inputSize);
+            if (loaded.info() != null) {
+                warnIfDifferent(spec, loaded.info().model(), weights);
+            }
+            if (loaded.memoryBank() != null) {
+                loaded.memoryBank().close();
+            }
+            return new NetworkEmbedder(loaded.network(), weights.getFileName().toString());
         } catch (IOException e) {
             throw new ToolException(
-                    ExitCode.CONFIG,
-                    "checkpoint="
-                            + checkpoint
-                            + ": neither a lightly-java checkpoint nor a TorchScript module ("
-                            + e.getMessage()
-                            + ")",
-                    e);
+                    ExitCode.CONFIG, key + "=" + weights + ": " + e.getMessage(), e);
         }
     }
 

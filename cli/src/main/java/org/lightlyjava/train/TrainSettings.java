@@ -24,7 +24,8 @@ import org.lightlyjava.model.ModelSpec;
  * @param saveTopK {@code checkpoint_callback.save_top_k}
  * @param saveLast {@code checkpoint_callback.save_last}
  * @param checkpointDir where checkpoints go
- * @param initialWeights {@code checkpoint=}: start from these weights, or {@code null}
+ * @param initialWeights the weights to start from ({@code checkpoint=} or Lightly's zoo), or {@code
+ *     null} for random ones
  * @param resumeFrom {@code trainer.resume_from_checkpoint}, or {@code null}
  */
 public record TrainSettings(
@@ -66,8 +67,9 @@ public record TrainSettings(
     /**
      * @param threads decoding threads
      * @param runDir the run folder, where checkpoints go unless {@code checkpoint_callback.dirpath}
+     * @param initialWeights the weights to start from, or {@code null}
      */
-    public static TrainSettings from(Config config, int threads, Path runDir) {
+    public static TrainSettings from(Config config, int threads, Path runDir, Path initialWeights) {
         Path dir = config.path("checkpoint_callback.dirpath");
         return new TrainSettings(
                 ModelSpec.from(config),
@@ -86,7 +88,7 @@ public record TrainSettings(
                 config.integer("checkpoint_callback.save_top_k"),
                 config.bool("checkpoint_callback.save_last"),
                 dir == null ? runDir : dir,
-                config.path("checkpoint"),
+                initialWeights,
                 config.path("trainer.resume_from_checkpoint"));
     }
 

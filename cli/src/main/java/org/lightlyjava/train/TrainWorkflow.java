@@ -2,17 +2,17 @@ package org.lightlyjava.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import org.lightlyjava.config.Config;
 import org.lightlyjava.dataset.ImageSource;
 import org.lightlyjava.image.ImageDecoder;
-import org.lightlyjava.model.ModelSpec;
-import org.lightlyjava.model.Pretrained;
 import org.lightlyjava.pipeline.ImageLoader;
 import org.lightlyjava.pipeline.Inputs;
 import org.lightlyjava.run.ExitCode;
 import org.lightlyjava.run.Outcome;
 import org.lightlyjava.run.RunContext;
 import org.lightlyjava.run.ToolException;
+import org.lightlyjava.weights.WeightSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +58,12 @@ public final class TrainWorkflow {
 
     private static TrainSettings settings(RunContext ctx) {
         try {
-            return TrainSettings.from(ctx.config(), Inputs.workers(ctx.config()), ctx.runDir());
+            Path initial =
+                    ctx.config().isSet("trainer.resume_from_checkpoint")
+                            ? null
+                            : WeightSources.forTraining(ctx);
+            return TrainSettings.from(
+                    ctx.config(), Inputs.workers(ctx.config()), ctx.runDir(), initial);
         } catch (IllegalArgumentException e) {
             throw new ToolException(ExitCode.CONFIG, e.getMessage(), e);
         }
@@ -77,9 +82,6 @@ public final class TrainWorkflow {
                     "collate.kernel_size is legacy and ignored; the blur sigma is drawn from "
                             + "collate.sigmas={}",
                     config.numbers("collate.sigmas"));
-        }
-        if (settings.initialWeights() == null && settings.resumeFrom() == null) {
-            Pretrained.warnUnavailable(config, ModelSpec.from(config));
         }
     }
 }

@@ -25,6 +25,7 @@ final class CliHarness {
 
     CliHarness(Path workingDir) {
         this.workingDir = workingDir;
+        env.putAll(org.lightlyjava.testing.Contexts.offline(workingDir.resolve("run")));
     }
 
     int run(String... args) {

@@ -44,6 +44,23 @@ class ImageDecoderTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        // SHA-256 of Pillow 9.4's Image.open(f).convert("RGB").tobytes()
+        "images/cmyk.jpg, 38d15ea1b6598f586a2420aaa5413d43a73d780433cdfdc9014f1680c12ee2c1",
+        // Photoshop's kind of CMYK JPEG: YCCK (Adobe transform 2), made by ImageMagick
+        "parity/mixed/barn_cmyk.jpg,"
+                + " d3a145017dda495b09a40e109deae60b4411ae768fecd7df815db192c5bb7fd9"
+    })
+    void decode_cmykAndYcckJpeg_givePillowsBytesExactly(String file, String sha256)
+            throws Exception {
+        byte[] encoded =
+                java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources", file));
+        byte[] pixels = decoder.decode(encoded).image().pixels();
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(pixels);
+        assertThat(java.util.HexFormat.of().formatHex(digest)).isEqualTo(sha256);
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource({"alpha.png, png", "lossless-alpha.webp, webp"})
     void decode_alpha_isDroppedNotComposited(String file, String format) throws DecodeException {
         DecodedImage decoded = decoder.decode(bytes(file));

@@ -35,7 +35,7 @@ class EmbeddersTest {
         for (int i = 0; i < input.length; i++) {
             input[i] = (float) (-1 + 2.0 * i / (input.length - 1));
         }
-        try (Embedder embedder = Embedders.open(config)) {
+        try (Embedder embedder = Embedders.open(config, module, "checkpoint")) {
             assertThat(embedder.dimension()).isEqualTo(8);
             assertThat(embedder.describe()).contains("TorchScript");
             float[][] rows = embedder.embed(input, 2, 32);
@@ -58,24 +58,21 @@ class EmbeddersTest {
                         .with("model.num_ftrs", "12")
                         .with("collate.input_size", "16")
                         .with("pre_trained", "False");
-        try (Embedder embedder = Embedders.open(config)) {
+        try (Embedder embedder = Embedders.open(config, null, "checkpoint")) {
             assertThat(embedder.dimension()).isEqualTo(12);
             assertThat(embedder.embed(new float[3 * 16 * 16], 1, 16)[0]).hasSize(12);
         }
     }
 
     @Test
-    void open_missingOrUnreadableCheckpoint_isAConfigError() throws IOException {
-        assertThatThrownBy(
-                        () -> Embedders.open(Config.defaults(dir).with("checkpoint", "nope.ckpt")))
+    void open_unreadableCheckpoint_isAConfigErrorNamingTheKey() throws IOException {
+        Path junk = Files.writeString(dir.resolve("junk.pt"), "not a model");
+        assertThatThrownBy(() -> Embedders.open(Config.defaults(dir), junk, "checkpoint"))
                 .isInstanceOf(ToolException.class)
-                .hasMessageContaining("nope.ckpt: file not found")
+                .hasMessageContaining("checkpoint=" + junk)
+                .hasMessageContaining("not a PyTorch checkpoint")
                 .extracting(e -> ((ToolException) e).exitCode())
                 .isEqualTo(ExitCode.CONFIG);
-        Files.writeString(dir.resolve("junk.pt"), "not a model");
-        assertThatThrownBy(() -> Embedders.open(Config.defaults(dir).with("checkpoint", "junk.pt")))
-                .isInstanceOf(ToolException.class)
-                .hasMessageContaining("neither a lightly-java checkpoint nor a TorchScript module");
     }
 
     private Path copy(String name) throws IOException {

@@ -29,12 +29,36 @@ public final class Contexts {
                 .with("loader.num_workers", "2");
     }
 
+    /** A run context with the given environment instead of {@link #offline}. */
+    public static RunContext in(
+            Path runDir, Config config, StringWriter out, java.util.Map<String, String> env) {
+        RunContext ctx = in(runDir, config, out);
+        return new RunContext(ctx.config(), ctx.runDir(), ctx.progress(), ctx.out(), env);
+    }
+
     public static RunContext in(Path runDir, Config config, StringWriter out) {
         try {
             Files.createDirectories(runDir);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new RunContext(config, runDir, Progress.Factory.SILENT, new PrintWriter(out, true));
+        return new RunContext(
+                config,
+                runDir,
+                Progress.Factory.SILENT,
+                new PrintWriter(out, true),
+                offline(runDir));
+    }
+
+    /**
+     * An environment that never downloads and whose caches are empty folders beside {@code dir}, so
+     * no test reads what a developer's machine has cached.
+     */
+    public static java.util.Map<String, String> offline(Path dir) {
+        Path base = dir.toAbsolutePath().getParent().resolve("caches");
+        return java.util.Map.of(
+                "LIGHTLY_OFFLINE", "1",
+                "LIGHTLY_CACHE_DIR", base.resolve("lightly").toString(),
+                "TORCH_HOME", base.resolve("torch").toString());
     }
 }
