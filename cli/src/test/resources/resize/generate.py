@@ -49,6 +49,14 @@ CASES = [
     ("large_crop_64", "large", 64, 64, "crop", (100, 150, 51, 53)),
     ("small_crop_full", "small", 16, 16, "crop", (0, 0, 23, 37)),
     ("small_crop_same", "small", 5, 4, "crop", (3, 2, 4, 5)),
+    # Resize((h, w), BICUBIC), and DINOv2/CLIP-style Resize(r, BICUBIC) + CenterCrop(s)
+    ("large_bicubic_64", "large", 64, 64, "bicubic", ()),
+    ("large_bicubic_7x13", "large", 7, 13, "bicubic", ()),
+    ("small_bicubic_up", "small", 90, 41, "bicubic", ()),
+    ("large_short_40_32", "large", 32, 32, "shortcrop", (40,)),
+    ("large_short_32_32", "large", 32, 32, "shortcrop", (32,)),
+    ("small_short_30_24", "small", 24, 24, "shortcrop", (30,)),
+    ("small_short_10_16", "small", 16, 16, "shortcrop", (10,)),
 ]
 
 with open("cases.txt", "w") as fh:
@@ -59,6 +67,10 @@ with open("cases.txt", "w") as fh:
             out = F.resize(img, [h, w])  # torchvision Resize((h, w)) on PIL = img.resize BILINEAR
         elif mode == "box":
             out = img.resize((w, h), Image.BILINEAR, box=args)
+        elif mode == "bicubic":
+            out = F.resize(img, [h, w], interpolation=F.InterpolationMode.BICUBIC)
+        elif mode == "shortcrop":
+            out = F.center_crop(F.resize(img, [args[0]], interpolation=F.InterpolationMode.BICUBIC), [h, w])
         else:
             top, left, ch, cw = args
             out = F.resized_crop(img, top, left, ch, cw, [h, w])

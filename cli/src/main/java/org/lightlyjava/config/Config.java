@@ -66,6 +66,11 @@ public final class Config {
         return !value.isEmpty() && !Values.isNull(value);
     }
 
+    /** Whether the key still has its default value (the user did not set it). */
+    public boolean isDefault(String key) {
+        return raw(key).equals(Keys.find(key).orElseThrow().defaultValue());
+    }
+
     public int integer(String key) {
         return Values.parseInt(key, raw(key));
     }

@@ -142,6 +142,46 @@ public final class Keys {
                 "null",
                 "Rotation: null for 90 degree steps, d for [-d,d], or [a,b].");
 
+        choice(
+                "embed.resize",
+                "square",
+                "How lightly-embed brings an image to collate.input_size: square (Lightly:"
+                        + " Resize((s, s)), aspect not kept) or shorter_side (shorter side to"
+                        + " embed.resize_size, then a centre crop, as DINOv2 and CLIP expect).",
+                "square",
+                "shorter_side");
+        integer(
+                "embed.resize_size",
+                "-1",
+                "Shorter side before the centre crop (embed.resize=shorter_side; DINOv2: 256);"
+                        + " -1: collate.input_size.");
+        choice(
+                "embed.interpolation",
+                "bilinear",
+                "Resampling filter of the embedding resize (PIL's): bilinear (Lightly) or bicubic"
+                        + " (DINOv2, CLIP).",
+                "bilinear",
+                "bicubic");
+        numbers(
+                "embed.mean",
+                "[0.485,0.456,0.406]",
+                "Per-channel mean subtracted from the model input (ImageNet's; CLIP:"
+                        + " [0.4815,0.4578,0.4082]).");
+        numbers(
+                "embed.std",
+                "[0.229,0.224,0.225]",
+                "Per-channel standard deviation of the model input (ImageNet's; CLIP:"
+                        + " [0.2686,0.2613,0.2758]).");
+        string(
+                "embed.output",
+                "",
+                "Which output of an ONNX model is the embedding, by name or index; empty: the"
+                        + " first. It must have shape (N, D).");
+        bool(
+                "embed.normalize",
+                "False",
+                "L2-normalise every embedding (unit length), as CLIP and DINOv2 users usually do.");
+
         integer("loader.batch_size", "16", "Images per batch.");
         bool("loader.shuffle", "True", "Shuffle images for training.");
         integer("loader.num_workers", "-1", "Decoding threads (-1: one per core).");

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.lightlyjava.dataset.Sample;
 import org.lightlyjava.image.ImageMetrics;
-import org.lightlyjava.image.Resizer;
+import org.lightlyjava.image.Preprocess;
 import org.lightlyjava.image.Resizing;
 import org.lightlyjava.image.RgbImage;
 import org.lightlyjava.image.Thumbnails;
@@ -25,7 +25,8 @@ import org.lightlyjava.run.Progress;
 public final class EmbedPipeline {
 
     /**
-     * @param inputSize side of the square model input ({@code collate.input_size})
+     * @param preprocess how an image becomes the model input ({@code collate.input_size}, {@code
+     *     embed.*})
      * @param batchSize images per forward pass ({@code loader.batch_size})
      * @param threads decoding threads
      * @param withMetadata also compute Lightly's per-image metadata and read EXIF
@@ -33,7 +34,7 @@ public final class EmbedPipeline {
      * @param resize Lightly's {@code resize=} for metadata and thumbnails ({@link Resizing})
      */
     public record Settings(
-            int inputSize,
+            Preprocess preprocess,
             int batchSize,
             int threads,
             boolean withMetadata,
@@ -41,8 +42,8 @@ public final class EmbedPipeline {
             List<Double> resize) {
 
         /** Embeddings only. */
-        public static Settings embeddingsOnly(int inputSize, int batchSize, int threads) {
-            return new Settings(inputSize, batchSize, threads, false, false, List.of());
+        public static Settings embeddingsOnly(Preprocess preprocess, int batchSize, int threads) {
+            return new Settings(preprocess, batchSize, threads, false, false, List.of());
         }
     }
 
@@ -86,10 +87,9 @@ public final class EmbedPipeline {
 
     /** Embeds {@code samples}; every one reaches the sink, embedded or failed. */
     public Outcome run(List<Sample> samples, Sink sink) throws IOException {
-        int size = settings.inputSize();
         int batchSize = Math.max(1, Math.min(settings.batchSize(), samples.size()));
         int window = Math.max(2 * batchSize, 4 * settings.threads());
-        float[] batch = new float[batchSize * 3 * size * size];
+        float[] batch = new float[batchSize * settings.preprocess().tensorLength()];
         List<Prepared> members = new ArrayList<>(batchSize);
         long done = 0;
         long failed = 0;
@@ -130,7 +130,8 @@ public final class EmbedPipeline {
         if (members.isEmpty()) {
             return 0;
         }
-        float[][] embeddings = embedder.embed(batch, members.size(), settings.inputSize());
+        float[][] embeddings =
+                embedder.embed(batch, members.size(), settings.preprocess().inputSize());
         for (int i = 0; i < members.size(); i++) {
             sink.embedded(members.get(i).sample(), embeddings[i], members.get(i));
         }
@@ -160,14 +161,8 @@ public final class EmbedPipeline {
                 thumbnail = Thumbnails.webp(forUpload);
             }
         }
-        int size = settings.inputSize();
-        float[] tensor = new float[3 * size * size];
-        Resizer.toTensor(
-                Resizer.resize(image, size, size),
-                Resizer.IMAGENET_MEAN,
-                Resizer.IMAGENET_STD,
-                tensor,
-                0);
+        float[] tensor = new float[settings.preprocess().tensorLength()];
+        settings.preprocess().toTensor(image, tensor, 0);
         return new Prepared(sample, tensor, metaData, exif, thumbnail, null);
     }
 }

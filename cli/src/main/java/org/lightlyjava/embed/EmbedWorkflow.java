@@ -8,12 +8,16 @@ import org.lightlyjava.config.Config;
 import org.lightlyjava.dataset.ImageSource;
 import org.lightlyjava.dataset.Sample;
 import org.lightlyjava.image.ImageDecoder;
+import org.lightlyjava.image.Preprocess;
+import org.lightlyjava.image.Resizer;
 import org.lightlyjava.model.Embedder;
 import org.lightlyjava.model.Embedders;
 import org.lightlyjava.pipeline.ImageLoader;
 import org.lightlyjava.pipeline.Inputs;
+import org.lightlyjava.run.ExitCode;
 import org.lightlyjava.run.Outcome;
 import org.lightlyjava.run.RunContext;
+import org.lightlyjava.run.ToolException;
 import org.lightlyjava.weights.WeightSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,22 +79,23 @@ public final class EmbedWorkflow {
     /** Embeds {@code source} (which the caller closes), and makes the {@code extras}. */
     public static Result run(RunContext ctx, ImageSource source, Extras extras) {
         Config config = ctx.config();
-        EmbedPipeline.Settings settings =
-                new EmbedPipeline.Settings(
-                        config.integer("collate.input_size"),
-                        config.integer("loader.batch_size"),
-                        Inputs.workers(config),
-                        extras.metadata(),
-                        extras.thumbnails(),
-                        extras.resize());
         try (Embedder embedder =
                         Embedders.open(config, WeightSources.forEmbedding(ctx), "checkpoint");
                 EmbedOutputs outputs =
                         new EmbedOutputs(ctx.runDir(), embedder.dimension(), extras.metadata())) {
+            EmbedPipeline.Settings settings =
+                    new EmbedPipeline.Settings(
+                            preprocess(config, embedder),
+                            config.integer("loader.batch_size"),
+                            Inputs.workers(config),
+                            extras.metadata(),
+                            extras.thumbnails(),
+                            extras.resize());
             log.info(
-                    "embedding {} images with {} ({} decoding threads, batch {})",
+                    "embedding {} images with {} ({}; {} decoding threads, batch {})",
                     source.samples().size(),
                     embedder.describe(),
+                    settings.preprocess(),
                     settings.threads(),
                     settings.batchSize());
             EmbedPipeline pipeline =
@@ -127,5 +132,59 @@ public final class EmbedWorkflow {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the run folder " + ctx.runDir(), e);
         }
+    }
+
+    /**
+     * The {@code embed.*} transform at {@code collate.input_size}, or at the model's own size when
+     * it takes only one and the user did not ask for another.
+     *
+     * @throws ToolException when the model's size and {@code collate.input_size} disagree
+     */
+    static Preprocess preprocess(Config config, Embedder embedder) {
+        int size = config.integer("collate.input_size");
+        if (embedder.inputSize() > 0 && embedder.inputSize() != size) {
+            if (!config.isDefault("collate.input_size")) {
+                throw new ToolException(
+                        ExitCode.CONFIG,
+                        "collate.input_size="
+                                + size
+                                + ", but "
+                                + embedder.describe()
+                                + " takes "
+                                + embedder.inputSize()
+                                + "x"
+                                + embedder.inputSize()
+                                + " images only");
+            }
+            size = embedder.inputSize();
+        }
+        try {
+            List<Double> mean = config.numbers("embed.mean");
+            List<Double> std = config.numbers("embed.std");
+            int resizeSize = config.integer("embed.resize_size");
+            return new Preprocess(
+                    config.string("embed.resize").equals("shorter_side")
+                            ? Preprocess.Resize.SHORTER_SIDE
+                            : Preprocess.Resize.SQUARE,
+                    resizeSize > 0 ? resizeSize : size,
+                    config.string("embed.interpolation").equals("bicubic")
+                            ? Resizer.Filter.BICUBIC
+                            : Resizer.Filter.BILINEAR,
+                    size,
+                    floats(mean, "embed.mean"),
+                    floats(std, "embed.std"));
+        } catch (IllegalArgumentException e) {
+            throw new ToolException(ExitCode.CONFIG, e.getMessage(), e);
+        }
+    }
+
+    private static float[] floats(List<Double> values, String key) {
+        if (values.size() != 3) {
+            throw new IllegalArgumentException(
+                    key + " needs 3 values (red, green, blue), got " + values);
+        }
+        return new float[] {
+            values.get(0).floatValue(), values.get(1).floatValue(), values.get(2).floatValue()
+        };
     }
 }

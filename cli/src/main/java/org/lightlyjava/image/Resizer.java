@@ -3,8 +3,9 @@ package org.lightlyjava.image;
 import java.util.Arrays;
 
 /**
- * Bilinear resizing that gives the same bytes as PIL's {@code Image.resize(size, BILINEAR)} (Pillow
- * 9.x, {@code libImaging/Resample.c}), plus the {@code ToTensor + Normalize} step of torchvision.
+ * Resizing that gives the same bytes as PIL's {@code Image.resize(size, BILINEAR)} or {@code
+ * BICUBIC} (Pillow 9.x, {@code libImaging/Resample.c}), plus the {@code ToTensor + Normalize} step
+ * of torchvision.
  *
  * <p>Lightly's embed transform is torchvision {@code Resize((s, s))} on a PIL image, and its
  * training crop is {@code F.resized_crop}; both end in PIL's resampler. Matching it byte for byte
@@ -29,6 +30,31 @@ public final class Resizer {
     private static final double ONE = 1 << PRECISION_BITS;
     private static final int HALF = 1 << (PRECISION_BITS - 1);
 
+    /** PIL's resampling filters that the tools use. */
+    public enum Filter {
+        /** The triangle filter, support 1: Lightly's and torchvision's default. */
+        BILINEAR(1.0),
+        /** Keys' cubic with {@code a = -0.5}, support 2: what DINOv2 and CLIP preprocess with. */
+        BICUBIC(2.0);
+
+        final double support;
+
+        Filter(double support) {
+            this.support = support;
+        }
+
+        double weight(double x) {
+            double a = x < 0.0 ? -x : x;
+            if (this == BILINEAR) {
+                return a < 1.0 ? 1.0 - a : 0.0;
+            }
+            if (a < 1.0) {
+                return (1.5 * a - 2.5) * a * a + 1.0; // ((A + 2) x - (A + 3)) x^2 + 1, A = -0.5
+            }
+            return a < 2.0 ? (((a - 5) * a + 8) * a - 4) * -0.5 : 0.0;
+        }
+    }
+
     private Resizer() {}
 
     /**
@@ -36,7 +62,33 @@ public final class Resizer {
      * {@code img.resize((width, height), Image.BILINEAR)} does.
      */
     public static RgbImage resize(RgbImage src, int width, int height) {
-        return resize(src, width, height, 0f, 0f, src.width(), src.height());
+        return resize(src, width, height, Filter.BILINEAR);
+    }
+
+    /** Resizes {@code src} to exactly {@code width x height} with {@code filter}, as PIL does. */
+    public static RgbImage resize(RgbImage src, int width, int height, Filter filter) {
+        checkSize(width, height);
+        Region whole = new Region(src.pixels(), src.width(), 0, 0, src.width(), src.height());
+        return resample(whole, 0f, 0f, src.width(), src.height(), width, height, filter);
+    }
+
+    /**
+     * torchvision's {@code CenterCrop(size)} on a PIL image: the middle {@code width x height},
+     * placed as torchvision places it (offsets rounded half to even); where the image is smaller,
+     * the rest is black, as its padding makes it.
+     */
+    public static RgbImage centerCrop(RgbImage src, int width, int height) {
+        checkSize(width, height);
+        int top = cropOffset(src.height(), height);
+        int left = cropOffset(src.width(), width);
+        if (left == 0 && top == 0 && width == src.width() && height == src.height()) {
+            return src;
+        }
+        return paddedCrop(src, top, left, height, width);
+    }
+
+    private static int cropOffset(int size, int crop) {
+        return crop > size ? -((crop - size) / 2) : (int) Math.rint((size - crop) / 2.0);
     }
 
     /**
@@ -58,7 +110,7 @@ public final class Resizer {
         }
         checkSize(width, height);
         Region region = new Region(src.pixels(), src.width(), left, top, cropWidth, cropHeight);
-        return resample(region, 0f, 0f, cropWidth, cropHeight, width, height);
+        return resample(region, 0f, 0f, cropWidth, cropHeight, width, height, Filter.BILINEAR);
     }
 
     /**
@@ -76,7 +128,7 @@ public final class Resizer {
                             x0, y0, x1, y1, src.width(), src.height()));
         }
         Region whole = new Region(src.pixels(), src.width(), 0, 0, src.width(), src.height());
-        return resample(whole, x0, y0, x1, y1, width, height);
+        return resample(whole, x0, y0, x1, y1, width, height, Filter.BILINEAR);
     }
 
     /**
@@ -140,10 +192,10 @@ public final class Resizer {
     // PIL's two-pass resampler (ImagingResampleInner). Which passes run, and the rows the
     // horizontal pass covers, follow PIL exactly: skipping a pass changes the rounding.
     private static RgbImage resample(
-            Region in, float x0, float y0, float x1, float y1, int outW, int outH) {
+            Region in, float x0, float y0, float x1, float y1, int outW, int outH, Filter filter) {
         boolean needH = outW != in.width() || x0 != 0 || x1 != outW;
         boolean needV = outH != in.height() || y0 != 0 || y1 != outH;
-        Coefficients vert = Coefficients.bilinear(in.height(), y0, y1, outH);
+        Coefficients vert = Coefficients.of(filter, in.height(), y0, y1, outH);
         if (!needH && !needV) {
             return copy(in);
         }
@@ -152,7 +204,7 @@ public final class Resizer {
         }
         int first = vert.bounds()[0];
         int last = vert.bounds()[2 * outH - 2] + vert.bounds()[2 * outH - 1];
-        Coefficients horiz = Coefficients.bilinear(in.width(), x0, x1, outW);
+        Coefficients horiz = Coefficients.of(filter, in.width(), x0, x1, outW);
         byte[] tmp = horizontal(in, first, last - first, horiz, outW);
         if (!needV) {
             return new RgbImage(outW, outH, tmp);
@@ -227,17 +279,17 @@ public final class Resizer {
     private record Region(byte[] pixels, int stride, int x, int y, int width, int height) {}
 
     /**
-     * PIL's {@code precompute_coeffs} + {@code normalize_coeffs_8bpc} for the bilinear (triangle)
-     * filter: per output pixel, the first input index and tap count ({@code bounds}), and {@code
-     * ksize} fixed-point weights ({@code kk}). Computed in doubles in PIL's order so the rounded
-     * integers are identical.
+     * PIL's {@code precompute_coeffs} + {@code normalize_coeffs_8bpc} for a filter: per output
+     * pixel, the first input index and tap count ({@code bounds}), and {@code ksize} fixed-point
+     * weights ({@code kk}). Computed in doubles in PIL's order so the rounded integers are
+     * identical.
      */
     private record Coefficients(int ksize, int[] bounds, int[] kk) {
 
-        static Coefficients bilinear(int inSize, float in0, float in1, int outSize) {
+        static Coefficients of(Filter filter, int inSize, float in0, float in1, int outSize) {
             double scale = (double) (in1 - in0) / outSize;
             double filterScale = scale < 1.0 ? 1.0 : scale;
-            double support = filterScale; // bilinear support is 1.0
+            double support = filter.support * filterScale;
             int ksize = (int) Math.ceil(support) * 2 + 1;
             int[] bounds = new int[outSize * 2];
             int[] kk = new int[outSize * ksize];
@@ -249,7 +301,7 @@ public final class Resizer {
                 int xmax = Math.min((int) (center + support + 0.5), inSize) - xmin;
                 double ww = 0.0;
                 for (int x = 0; x < xmax; x++) {
-                    double w = triangle((x + xmin - center + 0.5) * ss);
+                    double w = filter.weight((x + xmin - center + 0.5) * ss);
                     k[x] = w;
                     ww += w;
                 }
@@ -261,11 +313,6 @@ public final class Resizer {
                 bounds[2 * xx + 1] = Math.max(xmax, 0);
             }
             return new Coefficients(ksize, bounds, kk);
-        }
-
-        private static double triangle(double x) {
-            double a = x < 0.0 ? -x : x;
-            return a < 1.0 ? 1.0 - a : 0.0;
         }
     }
 }

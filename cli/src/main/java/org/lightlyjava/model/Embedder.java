@@ -10,6 +10,13 @@ public interface Embedder extends AutoCloseable {
     int dimension();
 
     /**
+     * The only input size the model takes, or -1 when it takes any ({@code collate.input_size}).
+     */
+    default int inputSize() {
+        return -1;
+    }
+
+    /**
      * Embeds {@code count} images stored one after another in {@code images}, each as {@code 3 x
      * size x size} floats in CHW order, normalised.
      *

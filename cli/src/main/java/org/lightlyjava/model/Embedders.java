@@ -27,6 +27,11 @@ public final class Embedders {
      * @throws ToolException with {@link ExitCode#CONFIG} when the file cannot be used
      */
     public static Embedder open(Config config, Path weights, String key) {
+        Embedder embedder = openRaw(config, weights, key);
+        return config.bool("embed.normalize") ? new NormalizingEmbedder(embedder) : embedder;
+    }
+
+    private static Embedder openRaw(Config config, Path weights, String key) {
         ModelSpec spec = ModelSpec.from(config);
         int inputSize = config.integer("collate.input_size");
         Device device = Engines.device(config.integer("trainer.gpus"));
@@ -39,6 +44,13 @@ public final class Embedders {
             TorchReader.Kind kind = TorchReader.kind(weights);
             if (kind == TorchReader.Kind.TORCHSCRIPT) {
                 return TorchScriptEmbedder.load(weights, device, inputSize);
+            }
+            if (kind == TorchReader.Kind.OTHER && looksLikeOnnx(weights)) {
+                return OnnxEmbedder.load(
+                        weights,
+                        config.string("embed.output"),
+                        Runtime.getRuntime().availableProcessors(),
+                        inputSize);
             }
             if (!Checkpoints.isCheckpoint(weights)) {
                 throw new IOException(
@@ -55,6 +67,16 @@ public final class Embedders {
         } catch (IOException e) {
             throw new ToolException(
                     ExitCode.CONFIG, key + "=" + weights + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A {@code .onnx} name, or an ONNX protobuf's first field (ir_version, a varint). */
+    private static boolean looksLikeOnnx(Path file) throws IOException {
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")) {
+            return true;
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return in.read() == 0x08 && !LegacyCheckpoints.isCheckpoint(file);
         }
     }
 

@@ -23,6 +23,37 @@ class LayeringTest {
                     .because("only model and train may import ai.djl");
 
     @ArchTest
+    static final ArchRule onlyModelUsesOnnxRuntime =
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackage("..model..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("ai.onnxruntime..")
+                    .because("ONNX Runtime is one more engine behind the model's Embedder");
+
+    @ArchTest
+    static final ArchRule onlyTorchfileUnpickles =
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackage("..torchfile..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("net.razorvine..")
+                    .because("pickles are read in one place, through its allow-list");
+
+    @ArchTest
+    static final ArchRule downloadsAndFileFormatsKnowNoModel =
+            noClasses()
+                    .that()
+                    .resideInAnyPackage("..weights..", "..torchfile..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(
+                            "..model..", "..train..", "..embed..", "..magic..", "ai.djl..")
+                    .because("fetching and parsing weights needs no engine");
+
+    @ArchTest
     static final ArchRule nothingDependsOnTheCli =
             noClasses()
                     .that()

@@ -82,6 +82,35 @@ class ParityTest {
                 "expected_lightly_mixed.csv");
     }
 
+    @Test
+    void onnxExport_matchesPyTorchRunningTheModuleItCameFrom() throws IOException {
+        // CLIP's preprocessing in miniature: shorter side to 36 (bicubic), centre crop 32
+        Config config =
+                Config.defaults(dir)
+                        .with("checkpoint", Parity.file("tiny_encoder.onnx").toString())
+                        .with("embed.resize", "shorter_side")
+                        .with("embed.resize_size", "36")
+                        .with("embed.interpolation", "bicubic")
+                        .with("embed.mean", "[0.48145466,0.4578275,0.40821073]")
+                        .with("embed.std", "[0.26862954,0.26130258,0.27577711]")
+                        .with("embed.output", "image_embeds")
+                        .with("embed.normalize", "True")
+                        .with("loader.batch_size", "8")
+                        .with("loader.num_workers", "2");
+        // collate.input_size stays at its default: the model's fixed 32x32 input wins
+        Map<String, String> env = Contexts.offline(dir.resolve("x"));
+        embed(
+                config.with("input_dir", Parity.farm().toString()),
+                "farm",
+                env,
+                "expected_onnx_farm.csv");
+        embed(
+                config.with("input_dir", Parity.file("mixed").toString()),
+                "mixed",
+                env,
+                "expected_onnx_mixed.csv");
+    }
+
     /** Lightly's zoo entry resnet-9/simclr/d16/w0.125 at Lightly's input size 64. */
     private Config lightlyFixture() {
         return Config.defaults(dir)

@@ -55,6 +55,16 @@ class ResizerTest {
                     case "crop" ->
                             Resizer.resizedCrop(
                                     src, (int) a[0], (int) a[1], (int) a[2], (int) a[3], w, h);
+                    case "bicubic" -> Resizer.resize(src, w, h, Resizer.Filter.BICUBIC);
+                    case "shortcrop" ->
+                            new Preprocess(
+                                            Preprocess.Resize.SHORTER_SIDE,
+                                            (int) a[0],
+                                            Resizer.Filter.BICUBIC,
+                                            w,
+                                            Resizer.IMAGENET_MEAN,
+                                            Resizer.IMAGENET_STD)
+                                    .apply(src);
                     default -> throw new IllegalArgumentException(f[4]);
                 };
         RgbImage expected = png("out_" + f[0] + ".png");
