@@ -114,8 +114,25 @@ public final class Keys {
                 "criterion.memory_bank_size",
                 "0",
                 "Size of the NT-Xent memory bank of negatives (0: none).");
-        floating("optimizer.lr", "1.", "Learning rate of SGD (no momentum).");
+        floating("optimizer.lr", "1.", "Learning rate of SGD.");
         floating("optimizer.weight_decay", "0.00001", "Weight decay of SGD.");
+        floating(
+                "optimizer.momentum",
+                "0",
+                "Momentum of SGD (Lightly: 0). Opt-in recipe for small data sets, see"
+                        + " docs/models.md: optimizer.momentum=0.9 optimizer.scheduler=cosine"
+                        + " optimizer.lr=0.1 criterion.temperature=0.2.");
+        choice(
+                "optimizer.scheduler",
+                "none",
+                "Learning rate over the run: none (constant, Lightly) or cosine (decay to 0 by"
+                        + " the last epoch).",
+                "none",
+                "cosine");
+        integer(
+                "optimizer.warmup_epochs",
+                "0",
+                "Epochs of linear learning-rate warmup at the start (0: none).");
 
         integer("collate.input_size", "64", "Side of the square image the model sees.");
         floating("collate.cj_prob", "0.8", "Probability of color jitter.");

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Checkpoint files. lightly-java writes PyTorch's zip format as lightly-train did, so Lightly's
  * Python code loads them ({@code torch.load(f)["state_dict"]}): {@code state_dict} under Lightly's
- * names, {@code epoch} and {@code global_step}, plus {@code lightly_java} ({@link CheckpointInfo})
- * and, with a memory bank, {@code memory_bank}. Written atomically: a crash never leaves a torn
- * file.
+ * names, {@code epoch} and {@code global_step}, plus {@code lightly_java} ({@link CheckpointInfo}),
+ * with a memory bank {@code memory_bank}, and with SGD momentum its buffers in {@code
+ * optimizer_states} (PyTorch's layout). Written atomically: a crash never leaves a torn file.
  *
  * <p>Read: those files; Lightly's own {@code .ckpt} (PyTorch Lightning) and model-zoo {@code .pth}
  * files, whose architecture is the {@code model.*} settings, as in Lightly; and the checkpoints of
@@ -37,6 +38,7 @@ public final class Checkpoints {
     private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
     private static final String META = "lightly_java";
     private static final String BANK = "memory_bank";
+    private static final String OPTIMIZER = "optimizer_states";
     private static final ObjectMapper JSON =
             new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -44,15 +46,36 @@ public final class Checkpoints {
 
     /**
      * A loaded checkpoint: the network (caller closes it), what the file says about it ({@code
-     * null} for files lightly-java did not write) and the memory bank, or {@code null}.
+     * null} for files lightly-java did not write), the memory bank or {@code null}, and the SGD
+     * momentum buffers in parameter order (empty without; they live in the network's manager).
      */
-    public record Loaded(SimClrNetwork network, CheckpointInfo info, NDArray memoryBank) {}
+    public record Loaded(
+            SimClrNetwork network,
+            CheckpointInfo info,
+            NDArray memoryBank,
+            List<NDArray> momentum) {
+        Loaded(SimClrNetwork network, CheckpointInfo info, NDArray memoryBank) {
+            this(network, info, memoryBank, List.of());
+        }
+    }
 
-    /**
-     * Writes {@code network} and {@code info} (and the memory bank, when not null) to {@code file}.
-     */
+    /** Writes {@code network} and {@code info} (and the memory bank, when not null). */
     public static void save(
             Path file, SimClrNetwork network, CheckpointInfo info, NDArray memoryBank)
+            throws IOException {
+        save(file, network, info, memoryBank, List.of());
+    }
+
+    /**
+     * Writes {@code network} and {@code info}, the memory bank when not null, and the momentum
+     * buffers (one per trainable parameter, {@code null} where there is none yet).
+     */
+    public static void save(
+            Path file,
+            SimClrNetwork network,
+            CheckpointInfo info,
+            NDArray memoryBank,
+            List<NDArray> momentum)
             throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Map<String, Object> top = new LinkedHashMap<>();
@@ -64,7 +87,10 @@ public final class Checkpoints {
                 TorchWriter.orderedDict(StateDicts.of(network, 2 * info.globalStep())));
         top.put(META, JSON.convertValue(info, Map.class));
         if (memoryBank != null) {
-            top.put(BANK, Tensor.of(memoryBank.toFloatArray(), memoryBank.getShape().getShape()));
+            top.put(BANK, tensor(memoryBank));
+        }
+        if (momentum.stream().anyMatch(b -> b != null)) {
+            top.put(OPTIMIZER, List.of(optimizerState(momentum)));
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         TorchWriter.write(tmp, top);
@@ -132,14 +158,68 @@ public final class Checkpoints {
                         unused.subList(0, Math.min(3, unused.size())));
             }
             NDArray bank = null;
-            if (value instanceof Map<?, ?> top && top.get(BANK) instanceof Tensor b) {
-                bank = network.manager().create(b.floats(), new Shape(b.shape()));
+            List<NDArray> momentum = List.of();
+            if (value instanceof Map<?, ?> top) {
+                if (top.get(BANK) instanceof Tensor b) {
+                    bank = array(network, b);
+                }
+                momentum = momentum(network, top.get(OPTIMIZER));
             }
-            return new Loaded(network, info, bank);
+            return new Loaded(network, info, bank, momentum);
         } catch (IOException | RuntimeException e) {
             network.close();
             throw e;
         }
+    }
+
+    /** PyTorch's SGD state: {@code {"state": {i: {"momentum_buffer": t}}, "param_groups": ...}}. */
+    private static Map<String, Object> optimizerState(List<NDArray> momentum) {
+        Map<Integer, Object> state = new LinkedHashMap<>();
+        List<Integer> params = new ArrayList<>();
+        for (int i = 0; i < momentum.size(); i++) {
+            params.add(i);
+            if (momentum.get(i) != null) {
+                state.put(i, Map.of("momentum_buffer", tensor(momentum.get(i))));
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("state", state);
+        out.put("param_groups", List.of(Map.of("params", params)));
+        return out;
+    }
+
+    /** The momentum buffers of our own checkpoints (Lightly's start a fresh optimizer). */
+    private static List<NDArray> momentum(SimClrNetwork network, Object optimizers)
+            throws IOException {
+        if (!(optimizers instanceof List<?> list)
+                || list.isEmpty()
+                || !(list.get(0) instanceof Map<?, ?> sgd)
+                || !(sgd.get("state") instanceof Map<?, ?> state)) {
+            return List.of();
+        }
+        List<ai.djl.nn.Parameter> parameters = network.trainableParameters();
+        List<NDArray> out = new ArrayList<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            if (state.get(i) instanceof Map<?, ?> s
+                    && s.get("momentum_buffer") instanceof Tensor t) {
+                if (!java.util.Arrays.equals(
+                        t.shape(), parameters.get(i).getArray().getShape().getShape())) {
+                    throw new IOException("momentum buffer " + i + " does not fit its parameter");
+                }
+                out.add(array(network, t));
+            } else {
+                out.add(null);
+            }
+        }
+        return out;
+    }
+
+    private static Tensor tensor(NDArray array) {
+        return Tensor.of(array.toFloatArray(), array.getShape().getShape());
+    }
+
+    private static NDArray array(SimClrNetwork network, Tensor tensor) {
+        return network.manager().create(tensor.floats(), new Shape(tensor.shape()));
     }
 
     /** The state dict of a Lightning checkpoint or zoo file, or the file itself when it is one. */

@@ -4,41 +4,28 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.nio.FloatBuffer;
-import java.util.List;
 import org.lightlyjava.model.SimClrNetwork;
 
 /**
  * One SimCLR optimisation step: each view through backbone and head separately (as Lightly does),
- * NT-Xent loss, backward, then plain SGD with weight decay on every parameter.
+ * NT-Xent loss, backward, then SGD ({@link Sgd}) on every parameter at the schedule's rate.
  */
 final class SimClrStep {
 
     private final SimClrNetwork network;
     private final NtXentLoss loss;
-    private final Optimizer sgd;
-    private final List<Parameter> parameters;
+    private final Sgd sgd;
+    private final LearningRate schedule;
     private final int inputSize;
 
     SimClrStep(
-            SimClrNetwork network,
-            NtXentLoss loss,
-            float learningRate,
-            float weightDecay,
-            int inputSize) {
+            SimClrNetwork network, NtXentLoss loss, Sgd sgd, LearningRate schedule, int inputSize) {
         this.network = network;
         this.loss = loss;
-        this.sgd =
-                Optimizer.sgd()
-                        .setLearningRateTracker(Tracker.fixed(learningRate))
-                        .optWeightDecays(weightDecay)
-                        .optMomentum(0f)
-                        .build();
-        this.parameters = network.trainableParameters();
+        this.sgd = sgd;
+        this.schedule = schedule;
         this.inputSize = inputSize;
     }
 
@@ -46,9 +33,10 @@ final class SimClrStep {
      * Trains on {@code count} images whose two views lie one after another in {@code view0} and
      * {@code view1}.
      *
+     * @param step the step's number in the whole run, from 0 (for the learning rate)
      * @return the loss before the update
      */
-    float run(float[] view0, float[] view1, int count) {
+    float run(float[] view0, float[] view1, int count, long step) {
         Shape shape = new Shape(count, 3, inputSize, inputSize);
         int length = count * 3 * inputSize * inputSize;
         try (NDManager batch = network.manager().newSubManager()) {
@@ -62,13 +50,7 @@ final class SimClrStep {
                 collector.backward(total);
                 value = total.getFloat();
             }
-            for (Parameter parameter : parameters) {
-                NDArray weight = parameter.getArray();
-                // getGradient() returns a new handle on the weight's long-lived manager: close it.
-                try (NDArray gradient = weight.getGradient()) {
-                    sgd.update(parameter.getId(), weight, gradient);
-                }
-            }
+            sgd.step((float) schedule.at(step));
             return value;
         }
     }

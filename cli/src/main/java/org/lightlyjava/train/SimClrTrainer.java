@@ -87,6 +87,7 @@ public final class SimClrTrainer {
         final int batchSize;
         final int length;
         final SimClrStep step;
+        final Sgd sgd;
         final CheckpointKeeper keeper;
         final List<Double> losses = new ArrayList<>();
         final Set<String> failed = ConcurrentHashMap.newKeySet();
@@ -103,13 +104,16 @@ public final class SimClrTrainer {
             this.samples = samples;
             this.batchSize = batchSize;
             this.length = 3 * settings.inputSize() * settings.inputSize();
+            this.sgd =
+                    new Sgd(
+                            state.network.trainableParameters(),
+                            settings.weightDecay(),
+                            settings.momentum(),
+                            state.network.manager(),
+                            state.momentum);
             this.step =
                     new SimClrStep(
-                            state.network,
-                            state.loss,
-                            settings.learningRate(),
-                            settings.weightDecay(),
-                            settings.inputSize());
+                            state.network, state.loss, sgd, schedule(), settings.inputSize());
             this.keeper =
                     new CheckpointKeeper(
                             settings.checkpointDir(), settings.saveTopK(), settings.saveLast());
@@ -123,6 +127,19 @@ public final class SimClrTrainer {
                         state.resumedFrom.loss(),
                         state.resumedFrom.epoch());
             }
+        }
+
+        /** The rate of each step; the run's length in steps is known before it starts. */
+        private LearningRate schedule() {
+            long perEpoch =
+                    settings.dropLast()
+                            ? samples.size() / batchSize
+                            : (samples.size() + batchSize - 1) / batchSize;
+            return new LearningRate(
+                    settings.learningRate(),
+                    settings.cosine(),
+                    settings.warmupEpochs() * perEpoch,
+                    settings.epochs() * perEpoch);
         }
 
         void run() throws IOException {
@@ -197,7 +214,7 @@ public final class SimClrTrainer {
         }
 
         private void runStep() {
-            float loss = step.run(view0, view1, filled);
+            float loss = step.run(view0, view1, filled, globalStep);
             if (!Float.isFinite(loss)) {
                 throw new ToolException(
                         ExitCode.INTERNAL,
@@ -259,14 +276,19 @@ public final class SimClrTrainer {
             Path written = null;
             if (keeper.wants(loss)) {
                 written = settings.checkpointDir().resolve(CheckpointKeeper.epochFileName(epoch));
-                Checkpoints.save(written, state.network, info, state.loss.bank());
+                Checkpoints.save(written, state.network, info, state.loss.bank(), sgd.buffers());
                 keeper.keep(written, loss, epoch);
             }
             if (keeper.wantsLast()) {
                 if (written != null) {
                     Checkpoints.copy(written, keeper.lastFile());
                 } else {
-                    Checkpoints.save(keeper.lastFile(), state.network, info, state.loss.bank());
+                    Checkpoints.save(
+                            keeper.lastFile(),
+                            state.network,
+                            info,
+                            state.loss.bank(),
+                            sgd.buffers());
                 }
             }
         }

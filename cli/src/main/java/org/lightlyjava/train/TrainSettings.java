@@ -14,8 +14,11 @@ import org.lightlyjava.model.ModelSpec;
  * @param batchSize {@code loader.batch_size}
  * @param shuffle {@code loader.shuffle}
  * @param dropLast {@code loader.drop_last}
- * @param learningRate {@code optimizer.lr} (SGD without momentum, as Lightly)
+ * @param learningRate {@code optimizer.lr}
  * @param weightDecay {@code optimizer.weight_decay}
+ * @param momentum {@code optimizer.momentum} (Lightly: 0)
+ * @param cosine {@code optimizer.scheduler=cosine}: decay the rate to 0 over the run
+ * @param warmupEpochs {@code optimizer.warmup_epochs}: linear warmup at the start
  * @param temperature {@code criterion.temperature}
  * @param memoryBankSize {@code criterion.memory_bank_size}, 0 for none
  * @param seed {@code seed}: weights, shuffling and augmentation all derive from it
@@ -37,6 +40,9 @@ public record TrainSettings(
         boolean dropLast,
         float learningRate,
         float weightDecay,
+        float momentum,
+        boolean cosine,
+        int warmupEpochs,
         float temperature,
         int memoryBankSize,
         long seed,
@@ -62,6 +68,13 @@ public record TrainSettings(
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("optimizer.lr must be positive: " + learningRate);
         }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("optimizer.momentum must be in [0, 1): " + momentum);
+        }
+        if (warmupEpochs < 0) {
+            throw new IllegalArgumentException(
+                    "optimizer.warmup_epochs must not be negative: " + warmupEpochs);
+        }
     }
 
     /**
@@ -80,6 +93,9 @@ public record TrainSettings(
                 config.bool("loader.drop_last"),
                 (float) config.number("optimizer.lr"),
                 (float) config.number("optimizer.weight_decay"),
+                (float) config.number("optimizer.momentum"),
+                config.string("optimizer.scheduler").equals("cosine"),
+                config.integer("optimizer.warmup_epochs"),
                 (float) config.number("criterion.temperature"),
                 config.integer("criterion.memory_bank_size"),
                 config.integer("seed"),

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.lightlyjava.model.CheckpointInfo;
 import org.lightlyjava.model.Checkpoints;
 import org.lightlyjava.model.Engines;
@@ -28,18 +29,21 @@ final class TrainingState implements AutoCloseable {
     final int firstEpoch;
     final long firstStep;
     final CheckpointInfo resumedFrom;
+    final List<NDArray> momentum;
 
     private TrainingState(
             SimClrNetwork network,
             NtXentLoss loss,
             int firstEpoch,
             long firstStep,
-            CheckpointInfo resumedFrom) {
+            CheckpointInfo resumedFrom,
+            List<NDArray> momentum) {
         this.network = network;
         this.loss = loss;
         this.firstEpoch = firstEpoch;
         this.firstStep = firstStep;
         this.resumedFrom = resumedFrom;
+        this.momentum = momentum;
     }
 
     static TrainingState open(TrainSettings settings, Device device) {
@@ -51,7 +55,7 @@ final class TrainingState implements AutoCloseable {
                 settings.initialWeights() != null
                         ? load(settings.initialWeights(), "checkpoint", settings, device).network()
                         : SimClrNetwork.create(settings.model(), device, settings.inputSize());
-        return new TrainingState(network, newLoss(settings, network), 0, 0, null);
+        return new TrainingState(network, newLoss(settings, network), 0, 0, null, List.of());
     }
 
     private static TrainingState resume(TrainSettings settings, Device device) {
@@ -82,7 +86,13 @@ final class TrainingState implements AutoCloseable {
                 settings.resumeFrom().getFileName(),
                 info.epoch(),
                 info.globalStep());
-        return new TrainingState(loaded.network(), loss, info.epoch() + 1, info.globalStep(), info);
+        return new TrainingState(
+                loaded.network(),
+                loss,
+                info.epoch() + 1,
+                info.globalStep(),
+                info,
+                loaded.momentum());
     }
 
     private static Checkpoints.Loaded load(

@@ -1,17 +1,22 @@
 package org.lightlyjava.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lightlyjava.config.Config;
 import org.lightlyjava.embed.EmbedWorkflow;
 import org.lightlyjava.model.Checkpoints;
+import org.lightlyjava.run.ToolException;
 import org.lightlyjava.testing.Contexts;
+import org.lightlyjava.testing.FileServer;
+import org.lightlyjava.testing.Parity;
 import org.lightlyjava.testing.TestImages;
 
 class TrainWorkflowTest {
@@ -91,5 +96,82 @@ class TrainWorkflowTest {
                 .containsExactlyElementsOf(full.epochLosses().subList(1, 3));
         assertThat(Checkpoints.info(resumed.lastCheckpoint()).globalStep())
                 .isEqualTo(Checkpoints.info(full.lastCheckpoint()).globalStep());
+    }
+
+    @Test
+    void train_withMomentumAndCosine_resumesExactly() throws IOException {
+        TestImages.classFolders(dir.resolve("data"), 2, 8, 32, 32);
+        Config config =
+                Contexts.tiny(dir)
+                        .with("input_dir", "data")
+                        .with("trainer.max_epochs", "3")
+                        .with("checkpoint_callback.save_top_k", "-1")
+                        .with("optimizer.lr", "0.05")
+                        .with("optimizer.momentum", "0.9")
+                        .with("optimizer.scheduler", "cosine")
+                        .with("optimizer.warmup_epochs", "1");
+        SimClrTrainer.Result full =
+                TrainWorkflow.run(Contexts.in(dir.resolve("a"), config, new StringWriter()), "t");
+        Config resume =
+                config.with(
+                        "trainer.resume_from_checkpoint",
+                        dir.resolve("a/lightly_epoch_0.ckpt").toString());
+        SimClrTrainer.Result resumed =
+                TrainWorkflow.run(Contexts.in(dir.resolve("b"), resume, new StringWriter()), "t");
+        assertThat(resumed.epochLosses())
+                .containsExactlyElementsOf(full.epochLosses().subList(1, 3));
+    }
+
+    @Test
+    void train_fromLightlysZooWeights_startsFromThem() throws IOException {
+        TestImages.classFolders(dir.resolve("data"), 2, 8, 32, 32);
+        try (FileServer zoo =
+                new FileServer()
+                        .put(
+                                "/zoo/" + Parity.ZOO_FILE,
+                                Files.readAllBytes(Parity.file(Parity.ZOO_FILE)))) {
+            Config config =
+                    Contexts.tiny(dir)
+                            .with("input_dir", "data")
+                            .with("model.width", "0.125")
+                            .with("model.num_ftrs", "16")
+                            .with("pre_trained", "True")
+                            .with("trainer.max_epochs", "1")
+                            .with("optimizer.lr", "0.01");
+            Map<String, String> env =
+                    Map.of(
+                            "LIGHTLY_OFFLINE", "0",
+                            "LIGHTLY_ZOO_URL", zoo.url("/zoo/").toString(),
+                            "LIGHTLY_CACHE_DIR", dir.resolve("cache").toString(),
+                            "TORCH_HOME", dir.resolve("torch").toString());
+            SimClrTrainer.Result result =
+                    TrainWorkflow.run(
+                            Contexts.in(dir.resolve("run"), config, new StringWriter(), env), "t");
+            assertThat(zoo.requests()).isEqualTo(1);
+            assertThat(result.epochLosses()).hasSize(1);
+            assertThat(Checkpoints.info(result.lastCheckpoint()).model().width()).isEqualTo(0.125);
+        }
+    }
+
+    @Test
+    void resume_fromACheckpointLightlyJavaDidNotWrite_isAConfigError() {
+        TestImages.classFolders(dir.resolve("data"), 2, 4, 32, 32);
+        Config config =
+                Contexts.tiny(dir)
+                        .with("input_dir", "data")
+                        .with("model.width", "0.125")
+                        .with("model.num_ftrs", "16")
+                        .with("trainer.max_epochs", "1")
+                        .with(
+                                "trainer.resume_from_checkpoint",
+                                Parity.file("lightly_epoch_7.ckpt").toString());
+        assertThatThrownBy(
+                        () ->
+                                TrainWorkflow.run(
+                                        Contexts.in(dir.resolve("r"), config, new StringWriter()),
+                                        "t"))
+                .isInstanceOf(ToolException.class)
+                .hasMessageContaining("not written by lightly-java")
+                .hasMessageContaining("pass it as checkpoint=");
     }
 }
