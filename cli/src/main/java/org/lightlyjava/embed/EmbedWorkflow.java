@@ -79,8 +79,7 @@ public final class EmbedWorkflow {
     /** Embeds {@code source} (which the caller closes), and makes the {@code extras}. */
     public static Result run(RunContext ctx, ImageSource source, Extras extras) {
         Config config = ctx.config();
-        try (Embedder embedder =
-                        Embedders.open(config, WeightSources.forEmbedding(ctx), "checkpoint");
+        try (Embedder embedder = openEmbedder(ctx);
                 EmbedOutputs outputs =
                         new EmbedOutputs(ctx.runDir(), embedder.dimension(), extras.metadata())) {
             EmbedPipeline.Settings settings =
@@ -131,6 +130,20 @@ public final class EmbedWorkflow {
                     outcome);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the run folder " + ctx.runDir(), e);
+        }
+    }
+
+    /** The embedder of the run's weights; zoo weights that do not fit give random ones. */
+    private static Embedder openEmbedder(RunContext ctx) {
+        WeightSources.Weights weights = WeightSources.forEmbedding(ctx);
+        try {
+            return Embedders.open(ctx.config(), weights.file(), weights.key());
+        } catch (ToolException e) {
+            if (!weights.optional()) {
+                throw e;
+            }
+            log.warn("{}; embedding with randomly initialised weights instead", e.getMessage());
+            return Embedders.open(ctx.config(), null, weights.key());
         }
     }
 

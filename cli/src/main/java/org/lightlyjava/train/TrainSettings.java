@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.lightlyjava.augment.AugmentSettings;
 import org.lightlyjava.config.Config;
 import org.lightlyjava.model.ModelSpec;
+import org.lightlyjava.weights.WeightSources;
 
 /**
  * Everything lightly-train needs from the configuration, checked once before work starts.
@@ -27,8 +28,8 @@ import org.lightlyjava.model.ModelSpec;
  * @param saveTopK {@code checkpoint_callback.save_top_k}
  * @param saveLast {@code checkpoint_callback.save_last}
  * @param checkpointDir where checkpoints go
- * @param initialWeights the weights to start from ({@code checkpoint=} or Lightly's zoo), or {@code
- *     null} for random ones
+ * @param initialWeights the weights to start from ({@code checkpoint=} or Lightly's zoo; no file:
+ *     random ones)
  * @param resumeFrom {@code trainer.resume_from_checkpoint}, or {@code null}
  */
 public record TrainSettings(
@@ -51,7 +52,7 @@ public record TrainSettings(
         int saveTopK,
         boolean saveLast,
         Path checkpointDir,
-        Path initialWeights,
+        WeightSources.Weights initialWeights,
         Path resumeFrom) {
 
     public TrainSettings {
@@ -80,9 +81,10 @@ public record TrainSettings(
     /**
      * @param threads decoding threads
      * @param runDir the run folder, where checkpoints go unless {@code checkpoint_callback.dirpath}
-     * @param initialWeights the weights to start from, or {@code null}
+     * @param initialWeights the weights to start from
      */
-    public static TrainSettings from(Config config, int threads, Path runDir, Path initialWeights) {
+    public static TrainSettings from(
+            Config config, int threads, Path runDir, WeightSources.Weights initialWeights) {
         Path dir = config.path("checkpoint_callback.dirpath");
         return new TrainSettings(
                 ModelSpec.from(config),

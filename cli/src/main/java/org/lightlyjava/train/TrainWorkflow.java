@@ -2,7 +2,6 @@ package org.lightlyjava.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import org.lightlyjava.config.Config;
 import org.lightlyjava.dataset.ImageSource;
 import org.lightlyjava.image.ImageDecoder;
@@ -58,9 +57,9 @@ public final class TrainWorkflow {
 
     private static TrainSettings settings(RunContext ctx) {
         try {
-            Path initial =
+            WeightSources.Weights initial =
                     ctx.config().isSet("trainer.resume_from_checkpoint")
-                            ? null
+                            ? WeightSources.Weights.RANDOM
                             : WeightSources.forTraining(ctx);
             return TrainSettings.from(
                     ctx.config(), Inputs.workers(ctx.config()), ctx.runDir(), initial);

@@ -13,6 +13,7 @@ import org.lightlyjava.model.ModelSpec;
 import org.lightlyjava.model.SimClrNetwork;
 import org.lightlyjava.run.ExitCode;
 import org.lightlyjava.run.ToolException;
+import org.lightlyjava.weights.WeightSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,11 +52,24 @@ final class TrainingState implements AutoCloseable {
         if (settings.resumeFrom() != null) {
             return resume(settings, device);
         }
-        SimClrNetwork network =
-                settings.initialWeights() != null
-                        ? load(settings.initialWeights(), "checkpoint", settings, device).network()
-                        : SimClrNetwork.create(settings.model(), device, settings.inputSize());
+        SimClrNetwork network = initialNetwork(settings, device);
         return new TrainingState(network, newLoss(settings, network), 0, 0, null, List.of());
+    }
+
+    /** From the initial weights; Lightly's zoo weights that do not fit give a fresh network. */
+    private static SimClrNetwork initialNetwork(TrainSettings settings, Device device) {
+        WeightSources.Weights weights = settings.initialWeights();
+        if (weights.file() != null) {
+            try {
+                return load(weights.file(), weights.key(), settings, device).network();
+            } catch (ToolException e) {
+                if (!weights.optional()) {
+                    throw e;
+                }
+                log.warn("{}; the model will be trained from scratch instead", e.getMessage());
+            }
+        }
+        return SimClrNetwork.create(settings.model(), device, settings.inputSize());
     }
 
     private static TrainingState resume(TrainSettings settings, Device device) {

@@ -21,25 +21,51 @@ public final class WeightSources {
 
     private static final Logger log = LoggerFactory.getLogger(WeightSources.class);
 
+    /** Weights from the user's {@code checkpoint=}: a file that cannot be used is an error. */
+    public static final String CHECKPOINT = "checkpoint";
+
+    /**
+     * Weights from Lightly's zoo ({@code pre_trained=True}): a file that does not fit falls back to
+     * random weights with a warning, as a zoo without the file does.
+     */
+    public static final String PRE_TRAINED = "pre_trained";
+
+    /**
+     * The weights a run starts from.
+     *
+     * @param file the weights, or {@code null} for random ones
+     * @param key the setting they come from, {@value #CHECKPOINT} or {@value #PRE_TRAINED}
+     */
+    public record Weights(Path file, String key) {
+
+        /** No file: random weights. */
+        public static final Weights RANDOM = new Weights(null, PRE_TRAINED);
+
+        /** Whether a failure to load them should fall back to random weights. */
+        public boolean optional() {
+            return key.equals(PRE_TRAINED);
+        }
+    }
+
     private WeightSources() {}
 
-    /** For lightly-embed: the weights to embed with, or {@code null} for random ones. */
-    public static Path forEmbedding(RunContext ctx) {
+    /** For lightly-embed: the weights to embed with. */
+    public static Weights forEmbedding(RunContext ctx) {
         return resolve(ctx, "Embedding with randomly initialised weights (seed=%d).");
     }
 
-    /** For lightly-train: the weights to start from, or {@code null} to train from scratch. */
-    public static Path forTraining(RunContext ctx) {
+    /** For lightly-train: the weights to start from. */
+    public static Weights forTraining(RunContext ctx) {
         return resolve(ctx, "Model will be trained from scratch (seed=%d).");
     }
 
-    private static Path resolve(RunContext ctx, String fallback) {
+    private static Weights resolve(RunContext ctx, String fallback) {
         Config config = ctx.config();
         if (config.isSet("checkpoint")) {
-            return checkpoint(ctx);
+            return new Weights(checkpoint(ctx), CHECKPOINT);
         }
         if (!config.bool("pre_trained")) {
-            return null;
+            return Weights.RANDOM;
         }
         String key =
                 ModelZoo.key(
@@ -49,13 +75,13 @@ public final class WeightSources {
         WeightStore.Result result = store(ctx).pretrained(key);
         if (result.file() != null) {
             log.info("pre_trained=True: Lightly's weights for {} from {}", key, result.file());
-            return result.file();
+            return new Weights(result.file(), PRE_TRAINED);
         }
         log.warn(
                 "{} {} Pass checkpoint=... or set pre_trained=False to silence this warning.",
                 result.problem(),
                 String.format(Locale.ROOT, fallback, config.integer("seed")));
-        return null;
+        return Weights.RANDOM;
     }
 
     private static Path checkpoint(RunContext ctx) {
