@@ -90,6 +90,7 @@ def main():
         ap.add_argument('--' + name, type=float, default=default)
     ap.add_argument('--arch', default='resnet-9')
     ap.add_argument('--scheduler', default='none', choices=['none', 'cosine'])
+    ap.add_argument('--optimizer', default='sgd', choices=['sgd', 'adamw'])
     ap.add_argument('train'), ap.add_argument('test'), ap.add_argument('out')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
@@ -102,7 +103,10 @@ def main():
     loader = DataLoader(Views(a.train, view), batch_size=a.batch, shuffle=True, drop_last=True,
                         num_workers=a.workers, persistent_workers=a.workers > 0)
     model = SimCLR(UNITS[a.arch], a.width, a.ftrs, 128)
-    opt = torch.optim.SGD(model.parameters(), lr=a.lr, momentum=a.momentum, weight_decay=a.wd)
+    if a.optimizer == 'adamw':
+        opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=a.wd)
+    else:
+        opt = torch.optim.SGD(model.parameters(), lr=a.lr, momentum=a.momentum, weight_decay=a.wd)
     per_epoch, warm = len(loader), a.warmup * len(loader)
     total = a.epochs * per_epoch
 

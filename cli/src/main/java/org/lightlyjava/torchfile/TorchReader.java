@@ -70,7 +70,7 @@ public final class TorchReader {
                         ? Kind.TORCHSCRIPT
                         : Kind.ZIP;
             } catch (ZipException e) {
-                return Kind.OTHER;
+                return Kind.ZIP; // a damaged zip: reading it says so
             }
         }
         // the old format opens with the pickled magic number: PROTO 2, LONG1 of 10 bytes
