@@ -13,15 +13,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code lightly-version}: prints {@code lightly version <x.y.z>}; with {@code --check}, also what
- * the installation found: image readers, the WebP writer and the PyTorch engine.
+ * the installation found: image readers, the WebP writer, the PyTorch engine and ONNX Runtime.
  */
 @Command(
         name = "lightly-version",
         header = "Print the version of lightly-java.",
         description = {
             "Prints 'lightly version <x.y.z>'. Settings are checked but not used.",
-            "With --check, also lists the image readers, the WebP writer and the PyTorch engine this"
-                    + " installation found, and exits with 3 when one is missing."
+            "With --check, also lists the image readers, the WebP writer, the PyTorch engine and"
+                    + " ONNX Runtime this installation found, and exits with 3 when one is missing."
         },
         footerHeading = "%nExample:%n",
         footer = "  lightly-version")
@@ -65,6 +65,12 @@ final class VersionCommand extends ToolCommand {
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             ok = false;
             cli.out().println("engine: MISSING (" + e.getMessage() + ")");
+        }
+        try {
+            cli.out().println("onnx: " + Engines.onnxRuntime());
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            ok = false;
+            cli.out().println("onnx: MISSING (" + e.getMessage() + ")");
         }
         String malloc = cli.env().get("LIGHTLY_MALLOC_IN_USE");
         cli.out()

@@ -46,6 +46,17 @@ public final class Engines {
         pytorch().setRandomSeed((int) seed);
     }
 
+    /** ONNX Runtime's version and providers, loading its natives: {@code ONNX Runtime 1.22.0}. */
+    public static String onnxRuntime() {
+        ai.onnxruntime.OrtEnvironment env =
+                ai.onnxruntime.OrtEnvironment.getEnvironment(
+                        ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "lightly");
+        return "ONNX Runtime "
+                + env.getVersion()
+                + " "
+                + ai.onnxruntime.OrtEnvironment.getAvailableProviders();
+    }
+
     /** Engine name and version for provenance, for example {@code PyTorch 2.7.1}. */
     public static String describe() {
         Engine engine = pytorch();

@@ -80,7 +80,9 @@ final class NtXentLoss implements AutoCloseable {
         NDArray z0 = normalize(out0, 1);
         NDArray z1 = normalize(out1, 1);
         NDArray positive = z0.mul(z1).sum(new int[] {1}, true);
-        NDArray negative = z0.matMul(bank);
+        // a copy, as Lightly's MemoryBankModule hands out bank.clone().detach(): the bank itself
+        // changes in place below, before backward runs through this product
+        NDArray negative = z0.matMul(bank.duplicate());
         NDArray logits = NDArrays.concat(new NDList(positive, negative), 1).div(temperature);
         NDArray loss = logits.logSoftmax(1).get(new NDIndex(":, 0")).mean().neg();
         enqueue(z1.stopGradient());

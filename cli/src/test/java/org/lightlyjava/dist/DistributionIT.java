@@ -38,6 +38,7 @@ class DistributionIT {
                 .containsPattern("reader webp: \\S+")
                 .containsPattern("writer webp: \\S+")
                 .contains("engine: PyTorch 2.7.1 on cpu()")
+                .contains("onnx: ONNX Runtime 1.22.0 [CPU]")
                 .contains("malloc: ")
                 .doesNotContain("MISSING");
     }

@@ -123,6 +123,29 @@ class TrainWorkflowTest {
     }
 
     @Test
+    void train_withMemoryBank_trainsAndResumesExactly() throws IOException {
+        TestImages.classFolders(dir.resolve("data"), 2, 8, 32, 32);
+        Config config =
+                Contexts.tiny(dir)
+                        .with("input_dir", "data")
+                        .with("trainer.max_epochs", "2")
+                        .with("loader.batch_size", "4")
+                        .with("checkpoint_callback.save_top_k", "-1")
+                        .with("criterion.memory_bank_size", "24")
+                        .with("optimizer.lr", "0.1");
+        SimClrTrainer.Result full =
+                TrainWorkflow.run(Contexts.in(dir.resolve("a"), config, new StringWriter()), "t");
+        assertThat(full.epochLosses()).hasSize(2).allSatisfy(l -> assertThat(l).isFinite());
+        Config resume =
+                config.with(
+                        "trainer.resume_from_checkpoint",
+                        dir.resolve("a/lightly_epoch_0.ckpt").toString());
+        SimClrTrainer.Result resumed =
+                TrainWorkflow.run(Contexts.in(dir.resolve("b"), resume, new StringWriter()), "t");
+        assertThat(resumed.epochLosses()).containsExactly(full.epochLosses().get(1));
+    }
+
+    @Test
     void train_fromLightlysZooWeights_startsFromThem() throws IOException {
         TestImages.classFolders(dir.resolve("data"), 2, 8, 32, 32);
         try (FileServer zoo =
