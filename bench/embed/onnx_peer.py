@@ -47,10 +47,10 @@ def export(out):
     os.makedirs(out, exist_ok=True)
     model = vits14()
     torch.save(model.state_dict(), os.path.join(out, 'vits14.pt'))
-    with torch.no_grad():
-        torch.onnx.export(model, torch.randn(1, 3, 224, 224), os.path.join(out, 'vits14.onnx'), opset_version=14,
-                          input_names=['pixel_values'], output_names=['embedding'],
-                          dynamic_axes={'pixel_values': {0: 'batch'}, 'embedding': {0: 'batch'}})
+    # with gradients on, attention takes its exportable path (not the fused inference kernel)
+    torch.onnx.export(model, torch.randn(1, 3, 224, 224), os.path.join(out, 'vits14.onnx'), opset_version=14,
+                      input_names=['pixel_values'], output_names=['embedding'],
+                      dynamic_axes={'pixel_values': {0: 'batch'}, 'embedding': {0: 'batch'}})
 
 
 def run(images, out, workers, threads, batch):

@@ -91,6 +91,7 @@ def main():
     ap.add_argument('--arch', default='resnet-9')
     ap.add_argument('--scheduler', default='none', choices=['none', 'cosine'])
     ap.add_argument('--optimizer', default='sgd', choices=['sgd', 'adamw'])
+    ap.add_argument('--head-bn', action='store_true', help='BatchNorm after the head\'s first Linear')
     ap.add_argument('train'), ap.add_argument('test'), ap.add_argument('out')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
@@ -103,6 +104,9 @@ def main():
     loader = DataLoader(Views(a.train, view), batch_size=a.batch, shuffle=True, drop_last=True,
                         num_workers=a.workers, persistent_workers=a.workers > 0)
     model = SimCLR(UNITS[a.arch], a.width, a.ftrs, 128)
+    if a.head_bn:
+        model.projection_head.layers = nn.Sequential(nn.Linear(a.ftrs, a.ftrs), nn.BatchNorm1d(a.ftrs), nn.ReLU(),
+                                                     nn.Linear(a.ftrs, 128))
     if a.optimizer == 'adamw':
         opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=a.wd)
     else:
