@@ -23,7 +23,8 @@ cores=$(nproc)
 [[ -d /usr/share/datasets/fashion-mnist ]] || { echo "needs Debian's dataset-fashion-mnist" >&2; exit 2; }
 [[ -d $data/train ]] || /usr/bin/python3 "$here/make_fmnist.py" "$data" "$ntrain" "$ntest"
 
-export LIGHTLY_OFFLINE=1 LIGHTLY_PROGRESS=none
+# OpenBLAS's own threads would fight the DataLoader workers and torch's threads for the cores
+export LIGHTLY_OFFLINE=1 LIGHTLY_PROGRESS=none OPENBLAS_NUM_THREADS=1
 model="model.name=resnet-9 model.width=0.25 collate.input_size=32 loader.batch_size=64 pre_trained=False"
 lightly=""
 # the opt-in recipe (docs/models.md): SGD with momentum and a cosine schedule, temperature 0.3,

@@ -47,12 +47,7 @@ class ParityTest {
     @Test
     void pretrainedFromTheZoo_matchesPyTorch() throws IOException {
         Config config = lightlyFixture().with("pre_trained", "True");
-        Map<String, String> online =
-                Map.of(
-                        "LIGHTLY_OFFLINE", "0",
-                        "LIGHTLY_ZOO_URL", zoo.url("/models_boris/").toString(),
-                        "LIGHTLY_CACHE_DIR", dir.resolve("cache").toString(),
-                        "TORCH_HOME", dir.resolve("torch").toString());
+        Map<String, String> online = Contexts.online(dir, zoo.url("/models_boris/"));
         embed(
                 config.with("input_dir", Parity.farm().toString()),
                 "farm",

@@ -37,12 +37,7 @@ class PretrainedTest {
                             .with("input_dir", "data")
                             .with("collate.input_size", "32")
                             .with("loader.num_workers", "2");
-            Map<String, String> env =
-                    Map.of(
-                            "LIGHTLY_OFFLINE", "0",
-                            "LIGHTLY_ZOO_URL", zoo.url("/zoo/").toString(),
-                            "LIGHTLY_CACHE_DIR", dir.resolve("cache").toString(),
-                            "TORCH_HOME", dir.resolve("torch").toString());
+            Map<String, String> env = Contexts.online(dir, zoo.url("/zoo/"));
             EmbedWorkflow.Result result =
                     EmbedWorkflow.run(
                             Contexts.in(dir.resolve("run"), config, new StringWriter(), env));

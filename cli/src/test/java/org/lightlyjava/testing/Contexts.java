@@ -29,6 +29,18 @@ public final class Contexts {
                 .with("loader.num_workers", "2");
     }
 
+    /**
+     * An environment that downloads from {@code zoo} (a server on loopback) into empty caches
+     * under {@code dir}.
+     */
+    public static java.util.Map<String, String> online(Path dir, java.net.URI zoo) {
+        return java.util.Map.of(
+                "LIGHTLY_OFFLINE", "0",
+                "LIGHTLY_ZOO_URL", zoo.toString(),
+                "LIGHTLY_CACHE_DIR", dir.resolve("cache").toString(),
+                "TORCH_HOME", dir.resolve("torch").toString());
+    }
+
     /** A run context with the given environment instead of {@link #offline}. */
     public static RunContext in(
             Path runDir, Config config, StringWriter out, java.util.Map<String, String> env) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lightlyjava.config.Config;
@@ -100,18 +99,33 @@ class TrainWorkflowTest {
 
     @Test
     void train_withMomentumAndCosine_resumesExactly() throws IOException {
-        TestImages.classFolders(dir.resolve("data"), 2, 8, 32, 32);
-        Config config =
+        assertResumesExactly(
                 Contexts.tiny(dir)
-                        .with("input_dir", "data")
-                        .with("trainer.max_epochs", "3")
-                        .with("checkpoint_callback.save_top_k", "-1")
                         .with("optimizer.lr", "0.05")
                         .with("optimizer.momentum", "0.9")
                         .with("optimizer.scheduler", "cosine")
-                        .with("optimizer.warmup_epochs", "1");
+                        .with("optimizer.warmup_epochs", "1"));
+    }
+
+    @Test
+    void train_withMemoryBank_trainsAndResumesExactly() throws IOException {
+        assertResumesExactly(
+                Contexts.tiny(dir)
+                        .with("loader.batch_size", "4")
+                        .with("criterion.memory_bank_size", "24")
+                        .with("optimizer.lr", "0.1"));
+    }
+
+    /** Three epochs, then a run resumed after the first: its two epochs repeat exactly. */
+    private void assertResumesExactly(Config base) throws IOException {
+        TestImages.classFolders(dir.resolve("data"), 2, 8, 32, 32);
+        Config config =
+                base.with("input_dir", "data")
+                        .with("trainer.max_epochs", "3")
+                        .with("checkpoint_callback.save_top_k", "-1");
         SimClrTrainer.Result full =
                 TrainWorkflow.run(Contexts.in(dir.resolve("a"), config, new StringWriter()), "t");
+        assertThat(full.epochLosses()).hasSize(3).allSatisfy(l -> assertThat(l).isFinite());
         Config resume =
                 config.with(
                         "trainer.resume_from_checkpoint",
@@ -120,29 +134,6 @@ class TrainWorkflowTest {
                 TrainWorkflow.run(Contexts.in(dir.resolve("b"), resume, new StringWriter()), "t");
         assertThat(resumed.epochLosses())
                 .containsExactlyElementsOf(full.epochLosses().subList(1, 3));
-    }
-
-    @Test
-    void train_withMemoryBank_trainsAndResumesExactly() throws IOException {
-        TestImages.classFolders(dir.resolve("data"), 2, 8, 32, 32);
-        Config config =
-                Contexts.tiny(dir)
-                        .with("input_dir", "data")
-                        .with("trainer.max_epochs", "2")
-                        .with("loader.batch_size", "4")
-                        .with("checkpoint_callback.save_top_k", "-1")
-                        .with("criterion.memory_bank_size", "24")
-                        .with("optimizer.lr", "0.1");
-        SimClrTrainer.Result full =
-                TrainWorkflow.run(Contexts.in(dir.resolve("a"), config, new StringWriter()), "t");
-        assertThat(full.epochLosses()).hasSize(2).allSatisfy(l -> assertThat(l).isFinite());
-        Config resume =
-                config.with(
-                        "trainer.resume_from_checkpoint",
-                        dir.resolve("a/lightly_epoch_0.ckpt").toString());
-        SimClrTrainer.Result resumed =
-                TrainWorkflow.run(Contexts.in(dir.resolve("b"), resume, new StringWriter()), "t");
-        assertThat(resumed.epochLosses()).containsExactly(full.epochLosses().get(1));
     }
 
     @Test
@@ -161,15 +152,14 @@ class TrainWorkflowTest {
                             .with("pre_trained", "True")
                             .with("trainer.max_epochs", "1")
                             .with("optimizer.lr", "0.01");
-            Map<String, String> env =
-                    Map.of(
-                            "LIGHTLY_OFFLINE", "0",
-                            "LIGHTLY_ZOO_URL", zoo.url("/zoo/").toString(),
-                            "LIGHTLY_CACHE_DIR", dir.resolve("cache").toString(),
-                            "TORCH_HOME", dir.resolve("torch").toString());
             SimClrTrainer.Result result =
                     TrainWorkflow.run(
-                            Contexts.in(dir.resolve("run"), config, new StringWriter(), env), "t");
+                            Contexts.in(
+                                    dir.resolve("run"),
+                                    config,
+                                    new StringWriter(),
+                                    Contexts.online(dir, zoo.url("/zoo/"))),
+                            "t");
             assertThat(zoo.requests()).isEqualTo(1);
             assertThat(result.epochLosses()).hasSize(1);
             assertThat(Checkpoints.info(result.lastCheckpoint()).model().width()).isEqualTo(0.125);
