@@ -105,6 +105,11 @@ public final class Keys {
                 "resnet-152");
         integer("model.out_dim", "128", "Output size of the SimCLR projection head.");
         integer("model.num_ftrs", "32", "Embedding size (output of the backbone).");
+        bool(
+                "model.head_batch_norm",
+                "False",
+                "Batch norm after the projection head's first layer (opt-in recipe, docs/models.md;"
+                        + " Lightly 1.2's loader expects a head without).");
         floating(
                 "model.width",
                 "1",

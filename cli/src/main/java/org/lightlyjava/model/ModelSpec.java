@@ -12,8 +12,15 @@ import org.lightlyjava.config.Config;
  * @param width width multiplier; the first stage has {@code int(64 * width)} channels
  * @param numFtrs embedding size, the backbone's output
  * @param outDim output size of the SimCLR projection head
+ * @param headBatchNorm a batch norm after the head's first linear layer ({@code
+ *     model.head_batch_norm}, opt-in; Lightly 1.2's CLI head has none)
  */
-public record ModelSpec(String name, double width, int numFtrs, int outDim) {
+public record ModelSpec(String name, double width, int numFtrs, int outDim, boolean headBatchNorm) {
+
+    /** Lightly's CLI network: a projection head without batch norm. */
+    public ModelSpec(String name, double width, int numFtrs, int outDim) {
+        this(name, width, numFtrs, outDim, false);
+    }
 
     public ModelSpec {
         Arch.of(name);
@@ -34,7 +41,8 @@ public record ModelSpec(String name, double width, int numFtrs, int outDim) {
                 config.string("model.name"),
                 config.number("model.width"),
                 config.integer("model.num_ftrs"),
-                config.integer("model.out_dim"));
+                config.integer("model.out_dim"),
+                config.bool("model.head_batch_norm"));
     }
 
     /** Channels of the first stage, truncated as Python's {@code int(64 * width)}. */

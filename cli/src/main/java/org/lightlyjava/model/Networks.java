@@ -48,12 +48,18 @@ final class Networks {
         return net;
     }
 
-    /** Lightly's {@code SimCLRProjectionHead}: Linear, ReLU, Linear (no batch norm). */
+    /**
+     * Lightly's {@code SimCLRProjectionHead} of the CLI: Linear, ReLU, Linear; with {@code
+     * headBatchNorm} a batch norm after the first Linear (as SimCLR's paper and later Lightly
+     * versions have it).
+     */
     static Chain projectionHead(ModelSpec spec) {
         Chain head = new Chain();
-        head.add(Linear.builder().setUnits(spec.numFtrs()).build())
-                .add(Activation.reluBlock())
-                .add(Linear.builder().setUnits(spec.outDim()).build());
+        head.add(Linear.builder().setUnits(spec.numFtrs()).build());
+        if (spec.headBatchNorm()) {
+            head.add(batchNorm());
+        }
+        head.add(Activation.reluBlock()).add(Linear.builder().setUnits(spec.outDim()).build());
         withTorchInit(head);
         return head;
     }

@@ -177,6 +177,7 @@ final class StateDicts {
                 + " model.width="
                 + spec.width()
                 + " model.num_ftrs="
-                + spec.numFtrs();
+                + spec.numFtrs()
+                + (spec.headBatchNorm() ? " model.head_batch_norm=True" : "");
     }
 }

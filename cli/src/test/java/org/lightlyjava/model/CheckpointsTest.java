@@ -50,6 +50,28 @@ class CheckpointsTest {
     }
 
     @Test
+    void save_headWithBatchNorm_namesItAsPyTorchWouldAndLoadsBack() throws IOException {
+        ModelSpec spec = new ModelSpec("resnet-9", 0.125, 8, 16, true);
+        Path file = dir.resolve("bn.ckpt");
+        try (SimClrNetwork net = SimClrNetwork.create(spec, Device.cpu(), 16)) {
+            Checkpoints.save(file, net, info(spec, 1), null);
+        }
+        java.util.Map<?, ?> state =
+                (java.util.Map<?, ?>)
+                        ((java.util.Map<?, ?>) org.lightlyjava.torchfile.TorchReader.read(file))
+                                .get("state_dict");
+        assertThat(state.keySet().stream().map(String::valueOf).toList())
+                .contains(
+                        "model.projection_head.layers.1.running_mean",
+                        "model.projection_head.layers.3.weight")
+                .doesNotContain("model.projection_head.layers.2.weight");
+        Checkpoints.Loaded loaded = Checkpoints.load(file, Device.cpu(), FIXTURE, 64);
+        try (SimClrNetwork net = loaded.network()) {
+            assertThat(net.spec()).isEqualTo(spec);
+        }
+    }
+
+    @Test
     void save_keepsTheMemoryBank() throws IOException {
         ModelSpec spec = new ModelSpec("resnet-9", 0.125, 8, 16);
         Path file = dir.resolve("bank.ckpt");

@@ -30,8 +30,8 @@ public final class Contexts {
     }
 
     /**
-     * An environment that downloads from {@code zoo} (a server on loopback) into empty caches
-     * under {@code dir}.
+     * An environment that downloads from {@code zoo} (a server on loopback) into empty caches under
+     * {@code dir}.
      */
     public static java.util.Map<String, String> online(Path dir, java.net.URI zoo) {
         return java.util.Map.of(
