@@ -55,7 +55,7 @@ public final class DidYouMean {
     public static List<String> closest(String word, Collection<String> candidates) {
         String w = word.toLowerCase(Locale.ROOT);
         String wLeaf = leaf(w);
-        record Scored(String name, int score) {}
+        record Scored(String name, int score, int leafDistance) {}
         List<Scored> scored = new ArrayList<>();
         for (String candidate : candidates) {
             String c = candidate.toLowerCase(Locale.ROOT);
@@ -64,11 +64,13 @@ public final class DidYouMean {
                 score = Math.min(score, 1);
             }
             if (score <= threshold(w) && !candidate.equals(word)) {
-                scored.add(new Scored(candidate, score));
+                scored.add(new Scored(candidate, score, distance(wLeaf, leaf(c))));
             }
         }
         return scored.stream()
-                .sorted(Comparator.comparingInt(Scored::score))
+                .sorted(
+                        Comparator.comparingInt(Scored::score)
+                                .thenComparingInt(Scored::leafDistance))
                 .limit(MAX_SUGGESTIONS)
                 .map(Scored::name)
                 .toList();

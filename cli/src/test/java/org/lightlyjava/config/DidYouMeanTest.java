@@ -25,7 +25,8 @@ class DidYouMeanTest {
     @Test
     void forKey_typoOrPartOfLeaf_suggestsClosest() {
         assertThat(DidYouMean.forKey("tokn")).containsExactly("token");
-        assertThat(DidYouMean.forKey("epochs")).containsExactly("trainer.max_epochs");
+        assertThat(DidYouMean.forKey("epochs"))
+                .containsExactly("trainer.max_epochs", "optimizer.warmup_epochs");
         assertThat(DidYouMean.forKey("Input_Dir")).containsExactly("input_dir");
     }
 

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +93,11 @@ class WeightStoreTest {
         WeightStore.Result result = store(false).pretrained(KEY);
         assertThat(Files.readAllBytes(result.file())).isEqualTo(weights);
         assertThat(zoo.log()).hasSize(2);
-        assertThat(zoo.log().get(1)).endsWith("bytes=" + weights.length / 2 + "-");
+        // the client keeps what reached it before the cut (at most the half the server sent; a
+        // reset connection may drop the last buffered packets) and asks only for the rest
+        Matcher range = Pattern.compile(".* bytes=(\\d+)-").matcher(zoo.log().get(1));
+        assertThat(range.matches()).as(zoo.log().get(1)).isTrue();
+        assertThat(Integer.parseInt(range.group(1))).isBetween(1, weights.length / 2);
     }
 
     @Test
