@@ -108,8 +108,9 @@ public final class Keys {
         bool(
                 "model.head_batch_norm",
                 "False",
-                "Batch norm after the projection head's first layer (opt-in recipe, docs/models.md;"
-                        + " Lightly 1.2's loader expects a head without).");
+                "Batch norm after the projection head's first layer, as in the SimCLR paper"
+                        + " (Lightly 1.2's CLI has none and its loader expects a head without);"
+                        + " measured in docs/models.md.");
         floating(
                 "model.width",
                 "1",

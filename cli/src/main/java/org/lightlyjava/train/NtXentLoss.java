@@ -105,6 +105,16 @@ final class NtXentLoss implements AutoCloseable {
         }
     }
 
+    /**
+     * The loss when every projection is the same (the embeddings have collapsed): every logit
+     * equal, so the cross-entropy over {@code 2n - 1} (in batch) or {@code K + 1} (with a bank)
+     * classes is the logarithm of their count.
+     */
+    double collapsedValue(int batchSize) {
+        long classes = bank == null ? 2L * batchSize - 1 : bank.getShape().get(1) + 1;
+        return Math.log(classes);
+    }
+
     int bankPointer() {
         return bankPointer;
     }

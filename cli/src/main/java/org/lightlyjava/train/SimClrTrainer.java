@@ -30,6 +30,9 @@ public final class SimClrTrainer {
 
     private static final Logger log = LoggerFactory.getLogger(SimClrTrainer.class);
 
+    /** How close to {@link NtXentLoss#collapsedValue} a step's loss counts as collapsed. */
+    private static final double COLLAPSED = 1e-4;
+
     /**
      * How training ended.
      *
@@ -97,6 +100,8 @@ public final class SimClrTrainer {
         long globalStep;
         double lossSum;
         int steps;
+        int collapsedSteps;
+        boolean collapseReported;
         Progress bar;
 
         Loop(TrainingState state, List<Sample> samples, int batchSize) {
@@ -189,6 +194,7 @@ public final class SimClrTrainer {
         private void startEpoch(int epoch) {
             lossSum = 0;
             steps = 0;
+            collapsedSteps = 0;
             filled = 0;
             int total =
                     settings.dropLast()
@@ -224,6 +230,9 @@ public final class SimClrTrainer {
                                 + globalStep
                                 + "; lower optimizer.lr");
             }
+            if (Math.abs(loss - state.loss.collapsedValue(filled)) < COLLAPSED) {
+                collapsedSteps++;
+            }
             filled = 0;
             globalStep++;
             steps++;
@@ -256,6 +265,16 @@ public final class SimClrTrainer {
                     settings.epochs(),
                     String.format("%.4f", mean),
                     steps);
+            if (collapsedSteps == steps && !collapseReported) {
+                collapseReported = true;
+                log.warn(
+                        "epoch {}: the embeddings have collapsed (every image gets the same"
+                                + " projection, so the loss sits at {}) and training no longer"
+                                + " learns; the kept checkpoints with a lower loss are still"
+                                + " good. Train again with a lower optimizer.lr",
+                        epoch + 1,
+                        String.format("%.4f", mean));
+            }
             save(epoch, mean);
         }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,32 @@ class NtXentLossTest {
     }
 
     @Test
+    void collapsedValue_isTheLossWhenEveryProjectionIsTheSame() {
+        // 64 images with one projection (a collapsed network): ln(127) in batch, ln(K + 1) with
+        // a bank that has collapsed too
+        float[] same = new float[64 * 3];
+        for (int i = 0; i < same.length; i++) {
+            same[i] = i % 3 + 1;
+        }
+        NDArray out = manager.create(same, new Shape(64, 3));
+        float[] column = {1, 2, 3};
+        float[] bankValues = new float[3 * 5];
+        for (int d = 0; d < 3; d++) {
+            Arrays.fill(bankValues, d * 5, d * 5 + 5, column[d] / (float) Math.sqrt(14));
+        }
+        try (NtXentLoss inBatch = new NtXentLoss(0.2f, null);
+                NtXentLoss withBank =
+                        new NtXentLoss(0.2f, manager.create(bankValues, new Shape(3, 5)))) {
+            assertThat(inBatch.collapsedValue(64)).isCloseTo(Math.log(127), within(1e-12));
+            assertThat(inBatch.compute(out, out).getFloat())
+                    .isCloseTo((float) inBatch.collapsedValue(64), within(1e-5f));
+            assertThat(withBank.compute(out, out).getFloat())
+                    .isCloseTo((float) withBank.collapsedValue(64), within(1e-5f));
+            assertThat(withBank.collapsedValue(64)).isCloseTo(Math.log(6), within(1e-12));
+        }
+    }
+
+    @Test
     void loss_randomBatch_matchesPyTorch() {
         NDArray out0 = manager.create(OUT0, new Shape(4, 3));
         NDArray out1 = manager.create(OUT1, new Shape(4, 3));
@@ -89,7 +116,7 @@ class NtXentLossTest {
         try (NDArray bank = NtXentLoss.newBank(manager, 8, 20)) {
             assertThat(bank.getShape()).isEqualTo(new Shape(8, 20));
             float[] ones = new float[20];
-            java.util.Arrays.fill(ones, 1f);
+            Arrays.fill(ones, 1f);
             assertThat(bank.norm(new int[] {0}).toFloatArray())
                     .containsExactly(ones, within(1e-5f));
         }

@@ -3,10 +3,16 @@ package org.lightlyjava.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lightlyjava.config.Config;
@@ -17,6 +23,7 @@ import org.lightlyjava.testing.Contexts;
 import org.lightlyjava.testing.FileServer;
 import org.lightlyjava.testing.Parity;
 import org.lightlyjava.testing.TestImages;
+import org.slf4j.LoggerFactory;
 
 class TrainWorkflowTest {
 
@@ -66,6 +73,46 @@ class TrainWorkflowTest {
         double first = result.epochLosses().get(0);
         double lastTwo = (result.epochLosses().get(4) + result.epochLosses().get(5)) / 2;
         assertThat(lastTwo).as("losses %s", result.epochLosses()).isLessThan(first - 0.4);
+    }
+
+    @Test
+    void train_collapsedEmbeddings_areReportedOnce() {
+        // identical images, no augmentation: every projection is the same from the first step,
+        // which is what a collapsed network gives
+        SplittableRandom random = new SplittableRandom(1);
+        var image = TestImages.image(2, 32, 32, random);
+        for (int i = 0; i < 8; i++) {
+            TestImages.write(image, dir.resolve("data/same_" + i + ".jpg"));
+        }
+        Config config =
+                Contexts.tiny(dir)
+                        .with("input_dir", "data")
+                        .with("trainer.max_epochs", "2")
+                        .with("checkpoint_callback.save_top_k", "0")
+                        .with("collate.cj_prob", "0")
+                        .with("collate.gaussian_blur", "0")
+                        .with("collate.random_gray_scale", "0")
+                        .with("collate.hf_prob", "0")
+                        .with("collate.min_scale", "1.0");
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(SimClrTrainer.class);
+        logs.start();
+        logger.addAppender(logs);
+        try {
+            TrainWorkflow.run(Contexts.in(dir.resolve("run"), config, new StringWriter()), "test");
+        } finally {
+            logger.detachAppender(logs);
+        }
+
+        List<String> warnings =
+                logs.list.stream()
+                        .filter(e -> e.getLevel() == Level.WARN)
+                        .map(ILoggingEvent::getFormattedMessage)
+                        .toList();
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0))
+                .startsWith("epoch 1: the embeddings have collapsed")
+                .contains("lower optimizer.lr");
     }
 
     @Test
