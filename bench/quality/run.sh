@@ -3,6 +3,7 @@
 # weights and the same recipes in PyTorch, in one run. Prints a table.
 #
 #   bash bench/quality/run.sh [EPOCHS [TRAIN TEST]]      (defaults 30, 3000, 1000)
+#   BENCH_ONLY=recipe bash bench/quality/run.sh         (raw pixels and the opt-in recipe rows only)
 #
 # Data: Debian's dataset-fashion-mnist (apt-get install dataset-fashion-mnist), TRAIN and TEST
 # images as class folders. Model: resnet-9 width 0.25 at 32 px, batch 64, on all cores. Score: kNN
@@ -29,7 +30,7 @@ model="model.name=resnet-9 model.width=0.25 collate.input_size=32 loader.batch_s
 lightly=""
 # the opt-in recipe (docs/models.md): SGD with momentum and a cosine schedule, temperature 0.2,
 # crops down to 30% of the image, no blur (these images are 28 px), 512-d embeddings
-recipe="optimizer.momentum=0.9 optimizer.scheduler=cosine optimizer.warmup_epochs=2 optimizer.lr=0.1
+recipe="optimizer.momentum=0.9 optimizer.scheduler=cosine optimizer.warmup_epochs=2 optimizer.lr=0.05
  optimizer.weight_decay=0.0005 criterion.temperature=0.2 collate.min_scale=0.3 collate.gaussian_blur=0
  model.num_ftrs=512"
 knn() { java "$here/Knn.java" "$1" "$2" 5 | sed -n 's/.*knn_top1=\([0-9.]*\).*/\1/p'; }
@@ -66,18 +67,23 @@ torch_run() {
     acc[$name]=$(knn "$dir/train.csv" "$dir/test.csv")
 }
 
+only=${BENCH_ONLY:-all}
 echo "raw pixels, random weights ..." >&2
 acc[raw]=$(knn "$data/raw_train.csv" "$data/raw_test.csv")
-java_run random 0
-echo "lightly-java, Lightly's recipe ..." >&2
-java_run java_lightly "$epochs"
+if [[ $only != recipe ]]; then
+    java_run random 0
+    echo "lightly-java, Lightly's recipe ..." >&2
+    java_run java_lightly "$epochs"
+fi
 echo "lightly-java, opt-in recipe ..." >&2
 java_run java_recipe "$epochs" $recipe
 if /usr/bin/python3 -c 'import torch, torchvision, PIL' 2>/dev/null; then
-    echo "PyTorch, Lightly's recipe ..." >&2
-    torch_run torch_lightly
+    if [[ $only != recipe ]]; then
+        echo "PyTorch, Lightly's recipe ..." >&2
+        torch_run torch_lightly
+    fi
     echo "PyTorch, opt-in recipe ..." >&2
-    torch_run torch_recipe --momentum 0.9 --scheduler cosine --warmup 2 --lr 0.1 --wd 0.0005 \
+    torch_run torch_recipe --momentum 0.9 --scheduler cosine --warmup 2 --lr 0.05 --wd 0.0005 \
         --temperature 0.2 --min-scale 0.3 --blur 0 --ftrs 512
 fi
 

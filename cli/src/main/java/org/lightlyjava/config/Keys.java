@@ -127,7 +127,7 @@ public final class Keys {
                 "0",
                 "Momentum of SGD (Lightly: 0). Opt-in recipe for small data sets, see"
                         + " docs/models.md: optimizer.momentum=0.9 optimizer.scheduler=cosine"
-                        + " optimizer.lr=0.1 criterion.temperature=0.2.");
+                        + " optimizer.lr=0.05 criterion.temperature=0.2.");
         choice(
                 "optimizer.scheduler",
                 "none",
