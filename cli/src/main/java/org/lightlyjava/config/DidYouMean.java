@@ -59,12 +59,13 @@ public final class DidYouMean {
         List<Scored> scored = new ArrayList<>();
         for (String candidate : candidates) {
             String c = candidate.toLowerCase(Locale.ROOT);
-            int score = Math.min(distance(w, c), distance(wLeaf, leaf(c)));
+            int leafDistance = distance(wLeaf, leaf(c));
+            int score = Math.min(distance(w, c), leafDistance);
             if (wLeaf.length() >= 4 && leaf(c).contains(wLeaf)) {
                 score = Math.min(score, 1);
             }
             if (score <= threshold(w) && !candidate.equals(word)) {
-                scored.add(new Scored(candidate, score, distance(wLeaf, leaf(c))));
+                scored.add(new Scored(candidate, score, leafDistance));
             }
         }
         return scored.stream()

@@ -62,14 +62,9 @@ class NtXentLossTest {
             same[i] = i % 3 + 1;
         }
         NDArray out = manager.create(same, new Shape(64, 3));
-        float[] column = {1, 2, 3};
-        float[] bankValues = new float[3 * 5];
-        for (int d = 0; d < 3; d++) {
-            Arrays.fill(bankValues, d * 5, d * 5 + 5, column[d] / (float) Math.sqrt(14));
-        }
+        NDArray collapsedBank = NtXentLoss.normalize(out.get("0:5"), 1).transpose();
         try (NtXentLoss inBatch = new NtXentLoss(0.2f, null);
-                NtXentLoss withBank =
-                        new NtXentLoss(0.2f, manager.create(bankValues, new Shape(3, 5)))) {
+                NtXentLoss withBank = new NtXentLoss(0.2f, collapsedBank)) {
             assertThat(inBatch.collapsedValue(64)).isCloseTo(Math.log(127), within(1e-12));
             assertThat(inBatch.compute(out, out).getFloat())
                     .isCloseTo((float) inBatch.collapsedValue(64), within(1e-5f));
