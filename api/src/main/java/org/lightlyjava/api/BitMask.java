@@ -1,21 +1,22 @@
 package org.lightlyjava.api;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Lightly's tag bitmasks (reference §11): a lowercase hex string with {@code 0x} prefix, as
  * Python's {@code hex(int)} writes it; bit {@code i} (least significant first) selects the sample
  * with index {@code i} in the dataset's creation order. Ten samples with 0, 3, 4, 6 selected is
  * {@code 0x59}; all of n samples is {@code hex(2**n - 1)}; none is {@code 0x0}.
+ *
+ * <p>Hex and bits convert 16 digits to one {@code long} word at a time, so a mask of a million
+ * samples (250,000 digits) is parsed and printed in one pass without big-number arithmetic.
  */
 public final class BitMask {
 
-    private static final Pattern HEX = Pattern.compile("^0x[0-9a-fA-F]+$");
+    private static final int DIGITS_PER_WORD = 16;
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     private final BitSet bits;
 
@@ -29,11 +30,45 @@ public final class BitMask {
      * @throws IllegalArgumentException when the text is not a {@code 0x} hex number
      */
     public static BitMask parse(String hex) {
-        if (hex == null || !HEX.matcher(hex).matches()) {
-            throw new IllegalArgumentException("not a bitmask (0x followed by hex digits): " + hex);
+        if (hex == null || hex.length() < 3 || !hex.startsWith("0x")) {
+            throw notHex(hex);
         }
-        return new BitMask(
-                BitSet.valueOf(reverse(new BigInteger(hex.substring(2), 16).toByteArray())));
+        int digits = hex.length() - 2;
+        long[] words = new long[(digits + DIGITS_PER_WORD - 1) / DIGITS_PER_WORD];
+        int end = hex.length();
+        for (int w = 0; w < words.length; w++) {
+            int start = Math.max(2, end - DIGITS_PER_WORD);
+            long word = 0;
+            for (int i = start; i < end; i++) {
+                int digit = digit(hex.charAt(i));
+                if (digit < 0) {
+                    throw notHex(hex);
+                }
+                word = word << 4 | digit;
+            }
+            words[w] = word;
+            end = start;
+        }
+        return new BitMask(BitSet.valueOf(words));
+    }
+
+    /** An ASCII hex digit's value, else -1 (no other scripts' digits, unlike Character.digit). */
+    private static int digit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    private static IllegalArgumentException notHex(String hex) {
+        String shown = hex == null || hex.length() <= 40 ? hex : hex.substring(0, 40) + "...";
+        return new IllegalArgumentException("not a bitmask (0x followed by hex digits): " + shown);
     }
 
     /** The first {@code n} samples. */
@@ -103,13 +138,26 @@ public final class BitMask {
     /** {@code 0x...} as Python's {@code hex()} writes it. */
     @Override
     public String toString() {
-        if (bits.isEmpty()) {
+        long[] words = bits.toLongArray();
+        if (words.length == 0) {
             return "0x0";
         }
-        return "0x"
-                + new BigInteger(1, reverse(bits.toByteArray()))
-                        .toString(16)
-                        .toLowerCase(Locale.ROOT);
+        int top = words.length - 1;
+        int topDigits = (64 - Long.numberOfLeadingZeros(words[top]) + 3) / 4;
+        char[] out = new char[2 + topDigits + top * DIGITS_PER_WORD];
+        out[0] = '0';
+        out[1] = 'x';
+        int end = out.length;
+        for (int w = 0; w <= top; w++) {
+            long word = words[w];
+            int digits = w == top ? topDigits : DIGITS_PER_WORD;
+            for (int i = 1; i <= digits; i++) {
+                out[end - i] = HEX_DIGITS[(int) (word & 0xf)];
+                word >>>= 4;
+            }
+            end -= digits;
+        }
+        return new String(out);
     }
 
     @Override
@@ -120,14 +168,5 @@ public final class BitMask {
     @Override
     public int hashCode() {
         return bits.hashCode();
-    }
-
-    // BigInteger is big-endian, BitSet little-endian.
-    private static byte[] reverse(byte[] bytes) {
-        byte[] out = new byte[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            out[i] = bytes[bytes.length - 1 - i];
-        }
-        return out;
     }
 }

@@ -3,8 +3,10 @@ package org.lightlyjava.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
 import java.math.BigInteger;
 import java.util.BitSet;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class BitMaskTest {
@@ -65,5 +67,64 @@ class BitMaskTest {
         assertThatThrownBy(() -> BitMask.parse("0xzz"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BitMask.parse(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void randomMasks_matchPythonsHexOfTheInteger() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int round = 0; round < 200; round++) {
+            int n = 1 + random.nextInt(700);
+            BitSet bits = new BitSet();
+            BigInteger value = BigInteger.ZERO;
+            for (int i = 0; i < n; i++) {
+                if (random.nextInt(3) == 0) {
+                    bits.set(i);
+                    value = value.setBit(i);
+                }
+            }
+            String hex = "0x" + value.toString(16);
+            assertThat(BitMask.of(bits).toString()).isEqualTo(hex);
+            assertThat(BitMask.parse(hex).toBitSet()).isEqualTo(bits);
+        }
+    }
+
+    @Test
+    void parse_acceptsLeadingZerosAndWordBoundaries() {
+        assertThat(BitMask.parse("0x000000000000000000000001").indices()).containsExactly(0);
+        assertThat(BitMask.parse("0x10000000000000000").indices()).containsExactly(64);
+        assertThat(BitMask.parse("0xffffffffffffffff").count()).isEqualTo(64);
+        assertThat(BitMask.of(63).toString()).isEqualTo("0x8000000000000000");
+        assertThat(BitMask.of(64).toString()).isEqualTo("0x10000000000000000");
+    }
+
+    @Test
+    void parse_refusesDigitsOfOtherScriptsAndAnEmptyNumber() {
+        // Character.digit accepts these; Lightly's pattern ^0x[a-f0-9]+$ does not
+        assertThatThrownBy(() -> BitMask.parse("0x\u0663"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BitMask.parse("0x\uFF11"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BitMask.parse("0x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BitMask.parse("0x1 "))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void millionSampleMask_parsesAndPrintsWithoutBigNumberGarbage() {
+        BitSet bits = new BitSet();
+        for (int i = 0; i < 1_000_000; i += 3) {
+            bits.set(i);
+        }
+        String hex = BitMask.of(bits).toString();
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        BitMask parsed = BitMask.parse(hex);
+        String printed = parsed.union(parsed).toString();
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(printed).isEqualTo(hex);
+        assertThat(parsed.count()).isEqualTo(333_334);
+        // the words (125 KB, a few copies) and the text (250 KB, twice while printing)
+        assertThat(allocated).isLessThan(2_000_000);
     }
 }
