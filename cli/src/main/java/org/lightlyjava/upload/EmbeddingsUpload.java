@@ -64,11 +64,15 @@ final class EmbeddingsUpload {
                             + where
                             + ".");
         }
+        table.firstRepeat()
+                .ifPresent(
+                        repeat -> {
+                            throw new ToolException(
+                                    ExitCode.CONFIG,
+                                    "The embedding file lists a file name twice: " + repeat + ".");
+                        });
         Set<String> rows = new HashSet<>(table.fileNames());
         Set<String> wanted = new HashSet<>(expected);
-        if (rows.size() != table.size()) {
-            throw new ToolException(ExitCode.CONFIG, "The embedding file lists a file name twice.");
-        }
         if (!rows.equals(wanted)) {
             throw new ToolException(
                     ExitCode.CONFIG,

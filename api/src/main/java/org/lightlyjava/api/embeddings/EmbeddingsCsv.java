@@ -1,13 +1,17 @@
 package org.lightlyjava.api.embeddings;
 
 import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +39,27 @@ public final class EmbeddingsCsv {
         public int dimension() {
             return embeddings.isEmpty() ? 0 : embeddings.get(0).length;
         }
+
+        /**
+         * The first row whose file name an earlier row has, as {@code line 7 repeats 'a.jpg' of
+         * line 3} (the header is line 1); empty when every name is listed once.
+         */
+        public Optional<String> firstRepeat() {
+            Map<String, Integer> first = new HashMap<>(fileNames.size() * 2);
+            for (int row = 0; row < fileNames.size(); row++) {
+                Integer earlier = first.putIfAbsent(fileNames.get(row), row);
+                if (earlier != null) {
+                    return Optional.of(
+                            "line "
+                                    + (row + 2)
+                                    + " repeats '"
+                                    + fileNames.get(row)
+                                    + "' of line "
+                                    + (earlier + 2));
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     public static Table read(Path file) throws IOException {
@@ -48,25 +73,86 @@ public final class EmbeddingsCsv {
      * @throws InvalidEmbeddingsException when the content breaks one of the rules, naming the line
      */
     public static Table read(Reader in, String source) throws IOException {
-        BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in);
-        String headerLine = reader.readLine();
-        if (headerLine == null) {
-            throw new InvalidEmbeddingsException(source + ": the file is empty");
-        }
-        List<String> header = CsvLine.split(stripBom(headerLine));
-        int[] embeddingColumns = embeddingColumns(header, source);
-        int labelColumn = header.indexOf(LABELS);
         List<String> names = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
-        int lineNo = 1;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        try (RowReader rows = RowReader.open(in, source)) {
+            while (rows.next()) {
+                names.add(rows.fileName());
+                vectors.add(rows.embedding().clone());
+                labels.add(rows.label());
+            }
+        }
+        return new Table(List.copyOf(names), List.copyOf(vectors), List.copyOf(labels));
+    }
+
+    /**
+     * Reads the rows one at a time with the checks of {@link #read(Reader, String)}, holding only
+     * the current row: for files too large to keep as objects.
+     */
+    public static final class RowReader implements Closeable {
+
+        private final BufferedReader reader;
+        private final String source;
+        private final int columns;
+        private final int[] embeddingColumns;
+        private final int labelColumn;
+        private final float[] embedding;
+        private String fileName;
+        private int label;
+        private int lineNo = 1;
+
+        private RowReader(BufferedReader reader, String source) throws IOException {
+            this.reader = reader;
+            this.source = source;
+            String headerLine = reader.readLine();
+            if (headerLine == null) {
+                throw new InvalidEmbeddingsException(source + ": the file is empty");
+            }
+            List<String> header = CsvLine.split(stripBom(headerLine));
+            columns = header.size();
+            embeddingColumns = embeddingColumns(header, source);
+            labelColumn = header.indexOf(LABELS);
+            embedding = new float[embeddingColumns.length];
+        }
+
+        /**
+         * Reads the header; the reader is closed with this one.
+         *
+         * @throws InvalidEmbeddingsException when the header breaks one of the rules
+         */
+        public static RowReader open(Reader in, String source) throws IOException {
+            BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in);
+            try {
+                return new RowReader(reader, source);
+            } catch (IOException | RuntimeException e) {
+                reader.close();
+                throw e;
+            }
+        }
+
+        /** The number of {@code embedding_N} columns. */
+        public int dimension() {
+            return embedding.length;
+        }
+
+        /**
+         * Moves to the next row.
+         *
+         * @return false at the end of the file
+         * @throws InvalidEmbeddingsException when the row breaks one of the rules, naming its line
+         */
+        public boolean next() throws IOException {
+            String line = reader.readLine();
+            if (line == null) {
+                return false;
+            }
             lineNo++;
             if (line.isBlank()) {
                 throw new InvalidEmbeddingsException(source + ", line " + lineNo + ": empty row");
             }
             List<String> cells = CsvLine.split(line);
-            if (cells.size() != header.size()) {
+            if (cells.size() != columns) {
                 throw new InvalidEmbeddingsException(
                         source
                                 + ", line "
@@ -74,17 +160,38 @@ public final class EmbeddingsCsv {
                                 + ": "
                                 + cells.size()
                                 + " columns, the header has "
-                                + header.size());
+                                + columns);
             }
-            float[] vector = new float[embeddingColumns.length];
             for (int i = 0; i < embeddingColumns.length; i++) {
-                vector[i] = number(cells.get(embeddingColumns[i]), source, lineNo);
+                embedding[i] = number(cells.get(embeddingColumns[i]), source, lineNo);
             }
-            names.add(cells.get(0));
-            vectors.add(vector);
-            labels.add(label(cells.get(labelColumn), source, lineNo));
+            fileName = cells.get(0);
+            label = EmbeddingsCsv.label(cells.get(labelColumn), source, lineNo);
+            return true;
         }
-        return new Table(List.copyOf(names), List.copyOf(vectors), List.copyOf(labels));
+
+        public String fileName() {
+            return fileName;
+        }
+
+        /** The current row's values; the same array is refilled by {@link #next()}. */
+        public float[] embedding() {
+            return embedding;
+        }
+
+        public int label() {
+            return label;
+        }
+
+        /** The current row's line in the file (the header is line 1). */
+        public int line() {
+            return lineNo;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
     }
 
     /** Quotes a CSV field only when needed, as Python's csv module does. */

@@ -83,4 +83,44 @@ class EmbeddingsCsvTest {
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Test
+    void rowReader_givesTheRowsOneAtATimeWithTheirLines() throws IOException {
+        String csv =
+                "filenames,embedding_0,embedding_1,labels\r\nb.jpg,1.5,2,3\r\n\"a,1.jpg\",-1,0,4\r\n";
+        try (EmbeddingsCsv.RowReader rows =
+                EmbeddingsCsv.RowReader.open(new StringReader(csv), "x.csv")) {
+            assertThat(rows.dimension()).isEqualTo(2);
+            assertThat(rows.next()).isTrue();
+            float[] first = rows.embedding();
+            assertThat(rows.fileName()).isEqualTo("b.jpg");
+            assertThat(first).containsExactly(1.5f, 2f);
+            assertThat(rows.label()).isEqualTo(3);
+            assertThat(rows.line()).isEqualTo(2);
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.embedding()).isSameAs(first).containsExactly(-1f, 0f);
+            assertThat(rows.fileName()).isEqualTo("a,1.jpg");
+            assertThat(rows.line()).isEqualTo(3);
+            assertThat(rows.next()).isFalse();
+        }
+    }
+
+    @Test
+    void rowReader_refusesABadRowWhenItComesToIt() throws IOException {
+        String csv = "filenames,embedding_0,labels\na.jpg,1,0\nb.jpg,1,zero\n";
+        try (EmbeddingsCsv.RowReader rows =
+                EmbeddingsCsv.RowReader.open(new StringReader(csv), "x.csv")) {
+            assertThat(rows.next()).isTrue();
+            assertThatThrownBy(rows::next)
+                    .isInstanceOf(InvalidEmbeddingsException.class)
+                    .hasMessageContaining("x.csv, line 3: label 'zero' is not an integer");
+        }
+    }
+
+    @Test
+    void firstRepeat_namesTheLineAndTheFileName() throws IOException {
+        assertThat(read("filenames,embedding_0,labels\na,1,0\nb,1,0\n").firstRepeat()).isEmpty();
+        assertThat(read("filenames,embedding_0,labels\na,1,0\nb,1,0\nc,1,0\nb,2,0\n").firstRepeat())
+                .contains("line 5 repeats 'b' of line 3");
+    }
 }

@@ -2,13 +2,14 @@ package org.lightlyjava.server.service;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
 import org.lightlyjava.api.embeddings.EmbeddingsCsv;
 import org.lightlyjava.api.embeddings.EmbeddingsCsvWriter;
 import org.lightlyjava.api.embeddings.InvalidEmbeddingsException;
@@ -23,11 +24,15 @@ import org.slf4j.LoggerFactory;
  * Takes an uploaded embeddings CSV: checks it as Lightly's client does, requires one row per sample
  * of the dataset (by file name), stores it reordered to creation order, marks the embedding
  * processed and computes its PCA projection. A refused file leaves nothing behind.
+ *
+ * <p>Nothing per row is kept as an object: one pass checks the file, matches each row to its sample
+ * through a packed {@link NameIndex} and writes its values to a scratch file of fixed-width
+ * records; a second pass writes the stored CSV in creation order and the rows, in that order, to a
+ * second scratch file that the PCA reads. Memory is an int per sample beside the name index.
  */
 final class EmbeddingIngest {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingIngest.class);
-    private static final int NAMED = 5;
 
     private final Store store;
     private final BlobFiles blobs;
@@ -44,106 +49,180 @@ final class EmbeddingIngest {
      * @throws ApiProblem 400 when the file is refused
      */
     void ingest(EmbeddingRecord embedding, Path received) throws IOException {
-        EmbeddingsCsv.Table table = parse(received);
-        List<String> names = new ArrayList<>();
-        store.samples().forEachName(embedding.datasetId(), true, names::add);
-        if (names.isEmpty()) {
+        NameIndex names =
+                NameIndex.of(
+                        sink -> store.samples().forEachName(embedding.datasetId(), true, sink));
+        Path byRow = blobs.newTemp();
+        Path ordered = blobs.newTemp();
+        try {
+            Matched matched = match(received, names, byRow);
+            int dim = matched.dimension;
+            Path temp = blobs.newTemp();
+            try {
+                writeOrdered(names, matched.rowOf, byRow, dim, temp, ordered);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(temp);
+                throw e;
+            }
+            BlobKey key = BlobKey.embeddingsCsv(embedding.datasetId(), embedding.id());
+            blobs.commit(temp, blobs.path(key));
+            store.embeddings().markProcessed(embedding.id(), names.size(), dim);
+            try {
+                twoD.pca(embedding, records(ordered, names.size(), dim));
+            } catch (IOException | RuntimeException e) {
+                // the CSV is accepted; trigger2dEmbeddingsJob tries the projection again
+                LOG.warn("PCA of embedding {} failed: {}", embedding.id(), e.toString());
+            }
+        } finally {
+            Files.deleteIfExists(byRow);
+            Files.deleteIfExists(ordered);
+        }
+    }
+
+    /** The checked file: its dimension and, per sample index, the row holding it. */
+    private record Matched(int dimension, int[] rowOf) {}
+
+    /** The first pass; see the class comment. */
+    private static Matched match(Path received, NameIndex names, Path byRow) throws IOException {
+        int[] rowOf = new int[names.size()];
+        Arrays.fill(rowOf, -1);
+        Mismatch mismatch = new Mismatch();
+        int rows = 0;
+        int dim;
+        try (Reader reader = Files.newBufferedReader(received, StandardCharsets.UTF_8);
+                EmbeddingsCsv.RowReader csv =
+                        EmbeddingsCsv.RowReader.open(reader, "embeddings CSV")) {
+            dim = csv.dimension();
+            try (FloatRecords.Writer out = FloatRecords.writer(byRow, dim)) {
+                while (csv.next()) {
+                    out.write(csv.embedding(), csv.label());
+                    int index = names.indexOf(csv.fileName());
+                    if (index < 0) {
+                        mismatch.unknown.add(csv.fileName());
+                    } else if (rowOf[index] >= 0) {
+                        mismatch.twice.add(
+                                "line "
+                                        + csv.line()
+                                        + " repeats '"
+                                        + csv.fileName()
+                                        + "' of line "
+                                        + (rowOf[index] + 2));
+                    } else {
+                        rowOf[index] = rows;
+                    }
+                    rows++;
+                }
+            }
+        } catch (InvalidEmbeddingsException e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        } catch (MalformedInputException e) {
+            throw ApiProblem.badRequest("the embeddings CSV is not UTF-8 text");
+        }
+        if (names.size() == 0) {
             throw ApiProblem.badRequest("the dataset has no samples to embed");
         }
-        if (table.size() != names.size()) {
+        if (rows != names.size()) {
             throw new ApiProblem(
                     400,
                     "EMBEDDING_ROW_COUNT_INVALID",
                     "there are "
-                            + table.size()
+                            + rows
                             + " rows in the embeddings CSV, but "
                             + names.size()
                             + " samples in the dataset");
         }
-        int[] rowOf = match(table, names);
-        List<float[]> ordered = new ArrayList<>(names.size());
-        Path temp = blobs.newTemp();
-        try (EmbeddingsCsvWriter out = EmbeddingsCsvWriter.create(temp, table.dimension())) {
-            for (int i = 0; i < names.size(); i++) {
-                int row = rowOf[i];
-                ordered.add(table.embeddings().get(row));
-                out.write(names.get(i), table.embeddings().get(row), table.labels().get(row));
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        BlobKey key = BlobKey.embeddingsCsv(embedding.datasetId(), embedding.id());
-        blobs.commit(temp, blobs.path(key));
-        store.embeddings().markProcessed(embedding.id(), names.size(), table.dimension());
-        try {
-            twoD.pca(embedding, ordered);
-        } catch (IOException | RuntimeException e) {
-            // the CSV is accepted; trigger2dEmbeddingsJob tries the projection again
-            LOG.warn("PCA of embedding {} failed: {}", embedding.id(), e.toString());
-        }
-    }
-
-    private static EmbeddingsCsv.Table parse(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return EmbeddingsCsv.read(reader, "embeddings CSV");
-        } catch (InvalidEmbeddingsException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw ApiProblem.badRequest("the embeddings CSV is not UTF-8 text");
-        }
-    }
-
-    /** For each sample index, the CSV row holding it; refuses any mismatch, naming a few. */
-    private static int[] match(EmbeddingsCsv.Table table, List<String> names) {
-        Map<String, Integer> indexOf = new HashMap<>(names.size() * 2);
-        for (int i = 0; i < names.size(); i++) {
-            indexOf.put(names.get(i), i);
-        }
-        int[] rowOf = new int[names.size()];
-        java.util.Arrays.fill(rowOf, -1);
-        List<String> unknown = new ArrayList<>();
-        List<String> twice = new ArrayList<>();
-        for (int row = 0; row < table.size(); row++) {
-            String name = table.fileNames().get(row);
-            Integer index = indexOf.get(name);
-            if (index == null) {
-                unknown.add(name);
-            } else if (rowOf[index] >= 0) {
-                twice.add(name);
-            } else {
-                rowOf[index] = row;
-            }
-        }
-        List<String> missing = new ArrayList<>();
         for (int i = 0; i < rowOf.length; i++) {
             if (rowOf[i] < 0) {
-                missing.add(names.get(i));
+                mismatch.missing.add(names.name(i));
             }
         }
-        if (!unknown.isEmpty() || !twice.isEmpty() || !missing.isEmpty()) {
-            throw ApiProblem.badRequest(mismatch(unknown, twice, missing));
+        if (mismatch.any()) {
+            throw ApiProblem.badRequest(mismatch.message());
         }
-        return rowOf;
+        return new Matched(dim, rowOf);
     }
 
-    private static String mismatch(List<String> unknown, List<String> twice, List<String> missing) {
-        List<String> parts = new ArrayList<>();
-        if (!unknown.isEmpty()) {
-            parts.add(unknown.size() + " not samples of the dataset " + few(unknown));
+    /** The second pass: the stored CSV and the rows in creation order. */
+    private static void writeOrdered(
+            NameIndex names, int[] rowOf, Path byRow, int dim, Path csv, Path ordered)
+            throws IOException {
+        try (FloatRecords.Reader in = FloatRecords.reader(byRow, dim);
+                EmbeddingsCsvWriter out = EmbeddingsCsvWriter.create(csv, dim);
+                FloatRecords.Writer rows = FloatRecords.writer(ordered, dim)) {
+            for (int i = 0; i < rowOf.length; i++) {
+                float[] values = in.read(rowOf[i]);
+                out.write(names.name(i), values, in.label());
+                rows.write(values, in.label());
+            }
         }
-        if (!twice.isEmpty()) {
-            parts.add(twice.size() + " listed twice " + few(twice));
-        }
-        if (!missing.isEmpty()) {
-            parts.add(missing.size() + " samples without a row " + few(missing));
-        }
-        return "the file names in the embeddings CSV do not match the dataset's samples: "
-                + String.join("; ", parts);
     }
 
-    private static String few(List<String> names) {
-        List<String> shown = names.subList(0, Math.min(NAMED, names.size()));
-        return "(" + String.join(", ", shown) + (names.size() > NAMED ? ", ...)" : ")");
+    private static Pca.Rows records(Path file, int count, int dim) {
+        return new Pca.Rows() {
+            @Override
+            public int size() {
+                return count;
+            }
+
+            @Override
+            public int dimension() {
+                return dim;
+            }
+
+            @Override
+            public void forEach(Consumer<float[]> visitor) throws IOException {
+                try (FloatRecords.Reader in = FloatRecords.reader(file, dim)) {
+                    in.forEach(count, visitor);
+                }
+            }
+        };
+    }
+
+    /** File names that do not match, counted, a few of each kind kept for the message. */
+    private static final class Mismatch {
+
+        final Examples unknown = new Examples();
+        final Examples twice = new Examples();
+        final Examples missing = new Examples();
+
+        boolean any() {
+            return unknown.count > 0 || twice.count > 0 || missing.count > 0;
+        }
+
+        String message() {
+            List<String> parts = new ArrayList<>();
+            if (unknown.count > 0) {
+                parts.add(unknown.count + " not samples of the dataset " + unknown);
+            }
+            if (twice.count > 0) {
+                parts.add(twice.count + " listed twice " + twice);
+            }
+            if (missing.count > 0) {
+                parts.add(missing.count + " samples without a row " + missing);
+            }
+            return "the file names in the embeddings CSV do not match the dataset's samples: "
+                    + String.join("; ", parts);
+        }
+    }
+
+    /** A count and the first few items. */
+    private static final class Examples {
+
+        private static final int NAMED = 5;
+
+        private final List<String> shown = new ArrayList<>();
+        private long count;
+
+        void add(String item) {
+            if (shown.size() < NAMED) {
+                shown.add(item);
+            }
+            count++;
+        }
+
+        @Override
+        public String toString() {
+            return "(" + String.join(", ", shown) + (count > NAMED ? ", ...)" : ")");
+        }
     }
 }

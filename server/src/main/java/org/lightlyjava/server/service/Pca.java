@@ -1,6 +1,9 @@
 package org.lightlyjava.server.service;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Exact principal component analysis to two dimensions, for the 2D view of an embedding.
@@ -11,7 +14,8 @@ import java.util.List;
  * hundred). The two eigenvectors of the largest eigenvalues are the axes; each is signed so that
  * its entry of largest magnitude is positive, which makes the result reproducible. Coordinates are
  * the centred rows projected on the axes, as scikit-learn's {@code PCA(2).fit_transform} gives up
- * to that choice of sign.
+ * to that choice of sign. The rows are read in passes ({@link Rows}), so they need not fit in
+ * memory.
  */
 public final class Pca {
 
@@ -19,61 +23,109 @@ public final class Pca {
 
     private Pca() {}
 
+    /** Rows that can be read more than once, each time in the same order. */
+    public interface Rows {
+
+        int size();
+
+        int dimension();
+
+        /** Hands each row to {@code visitor} in order; the array may be reused between rows. */
+        void forEach(Consumer<float[]> visitor) throws IOException;
+    }
+
     /**
      * @param rows n rows of equal length D
      * @return {@code [2][n]}: the coordinates on the first and second axis (the second all 0 when D
      *     is 1)
      */
     public static double[][] project(List<float[]> rows) {
+        try {
+            return project(
+                    new Rows() {
+                        @Override
+                        public int size() {
+                            return rows.size();
+                        }
+
+                        @Override
+                        public int dimension() {
+                            return rows.isEmpty() ? 0 : rows.get(0).length;
+                        }
+
+                        @Override
+                        public void forEach(Consumer<float[]> visitor) {
+                            rows.forEach(visitor);
+                        }
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Three passes over the rows (mean, scatter, projection); memory beside the result is O(D^2).
+     *
+     * @return as {@link #project(List)}
+     */
+    public static double[][] project(Rows rows) throws IOException {
         int n = rows.size();
-        int d = n == 0 ? 0 : rows.get(0).length;
+        int d = rows.dimension();
         double[] mean = mean(rows, d);
         double[][] scatter = scatter(rows, mean);
         Eigen eigen = jacobi(scatter);
         double[][] out = new double[2][n];
-        for (int axis = 0; axis < Math.min(2, d); axis++) {
-            double[] v = eigen.vector(eigen.rank(axis));
-            for (int i = 0; i < n; i++) {
-                float[] row = rows.get(i);
-                double sum = 0;
-                for (int k = 0; k < d; k++) {
-                    sum += (row[k] - mean[k]) * v[k];
-                }
-                out[axis][i] = sum;
-            }
+        int axes = Math.min(2, d);
+        double[][] v = new double[axes][];
+        for (int axis = 0; axis < axes; axis++) {
+            v[axis] = eigen.vector(eigen.rank(axis));
         }
+        int[] i = {0};
+        rows.forEach(
+                row -> {
+                    for (int axis = 0; axis < axes; axis++) {
+                        double sum = 0;
+                        for (int k = 0; k < d; k++) {
+                            sum += (row[k] - mean[k]) * v[axis][k];
+                        }
+                        out[axis][i[0]] = sum;
+                    }
+                    i[0]++;
+                });
         return out;
     }
 
-    private static double[] mean(List<float[]> rows, int d) {
+    private static double[] mean(Rows rows, int d) throws IOException {
         double[] mean = new double[d];
-        for (float[] row : rows) {
-            for (int k = 0; k < d; k++) {
-                mean[k] += row[k];
-            }
-        }
+        rows.forEach(
+                row -> {
+                    for (int k = 0; k < d; k++) {
+                        mean[k] += row[k];
+                    }
+                });
         for (int k = 0; k < d; k++) {
             mean[k] /= Math.max(1, rows.size());
         }
         return mean;
     }
 
-    private static double[][] scatter(List<float[]> rows, double[] mean) {
+    private static double[][] scatter(Rows rows, double[] mean) throws IOException {
         int d = mean.length;
         double[][] s = new double[d][d];
         double[] centred = new double[d];
-        for (float[] row : rows) {
-            for (int k = 0; k < d; k++) {
-                centred[k] = row[k] - mean[k];
-            }
-            for (int p = 0; p < d; p++) {
-                double cp = centred[p];
-                double[] sp = s[p];
-                for (int q = p; q < d; q++) {
-                    sp[q] += cp * centred[q];
-                }
-            }
-        }
+        rows.forEach(
+                row -> {
+                    for (int k = 0; k < d; k++) {
+                        centred[k] = row[k] - mean[k];
+                    }
+                    for (int p = 0; p < d; p++) {
+                        double cp = centred[p];
+                        double[] sp = s[p];
+                        for (int q = p; q < d; q++) {
+                            sp[q] += cp * centred[q];
+                        }
+                    }
+                });
         for (int p = 0; p < d; p++) {
             for (int q = 0; q < p; q++) {
                 s[p][q] = s[q][p];

@@ -2,11 +2,13 @@ package org.lightlyjava.server.service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.lightlyjava.api.embeddings.EmbeddingsCsv;
 import org.lightlyjava.api.model.Embedding2dData;
 import org.lightlyjava.server.blob.BlobFiles;
@@ -33,7 +35,7 @@ final class TwoD {
     }
 
     /** Computes and stores the PCA projection of rows in creation order. */
-    Embedding2dRecord pca(EmbeddingRecord embedding, List<float[]> rows) throws IOException {
+    Embedding2dRecord pca(EmbeddingRecord embedding, Pca.Rows rows) throws IOException {
         double[][] coordinates = Pca.project(rows);
         Embedding2dRecord record =
                 new Embedding2dRecord(
@@ -64,7 +66,39 @@ final class TwoD {
             return existing.get();
         }
         Path csv = blobs.path(BlobKey.embeddingsCsv(embedding.datasetId(), embedding.id()));
-        return pca(embedding, EmbeddingsCsv.read(csv).embeddings());
+        return pca(embedding, csvRows(csv, embedding));
+    }
+
+    /** The stored CSV's rows, parsed afresh on each pass. */
+    private static Pca.Rows csvRows(Path csv, EmbeddingRecord embedding) {
+        return new Pca.Rows() {
+            @Override
+            public int size() {
+                return Math.toIntExact(embedding.rowCount());
+            }
+
+            @Override
+            public int dimension() {
+                return embedding.dimension();
+            }
+
+            @Override
+            public void forEach(Consumer<float[]> visitor) throws IOException {
+                try (EmbeddingsCsv.RowReader rows =
+                        EmbeddingsCsv.RowReader.open(
+                                Files.newBufferedReader(csv, StandardCharsets.UTF_8),
+                                csv.toString())) {
+                    int n = 0;
+                    while (rows.next()) {
+                        visitor.accept(rows.embedding());
+                        n++;
+                    }
+                    if (n != size() || rows.dimension() != dimension()) {
+                        throw new IOException(csv + " does not hold the rows it was stored with");
+                    }
+                }
+            }
+        };
     }
 
     Embedding2dData data(Embedding2dRecord record) {

@@ -111,7 +111,9 @@ class EmbeddingRoutesTest extends ServerTestBase {
                 .contains("d.jpg")
                 .contains("not samples")
                 .contains("without a row");
-        assertThat(put(url, SHUFFLED.replace("d.jpg", "a.jpg")).message()).contains("twice");
+        assertThat(put(url, SHUFFLED.replace("d.jpg", "a.jpg")).message())
+                .contains("1 listed twice (line 4 repeats 'a.jpg' of line 2)")
+                .contains("1 samples without a row (d.jpg)");
 
         Response rows = put(url, "filenames,embedding_0,labels\na.jpg,1.0,0\n");
         assertThat(rows.status()).isEqualTo(400);

@@ -3,9 +3,12 @@ package org.lightlyjava.server.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class PcaTest {
@@ -76,5 +79,46 @@ class PcaTest {
         double[][] single = Pca.project(List.<float[]>of(new float[] {5, 6}));
         assertThat(single[0]).containsExactly(0);
         assertThat(Pca.project(List.of())[0]).isEmpty();
+    }
+
+    /** Rows handed over one reused array at a time, as a scratch file gives them. */
+    @Test
+    void project_ofStreamedRows_equalsTheListInThreePasses() throws IOException {
+        SplittableRandom random = new SplittableRandom(3);
+        List<float[]> rows = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            rows.add(
+                    new float[] {
+                        (float) random.nextGaussian(), i % 7, (float) random.nextDouble()
+                    });
+        }
+        int[] passes = {0};
+        Pca.Rows streamed =
+                new Pca.Rows() {
+                    @Override
+                    public int size() {
+                        return rows.size();
+                    }
+
+                    @Override
+                    public int dimension() {
+                        return 3;
+                    }
+
+                    @Override
+                    public void forEach(Consumer<float[]> visitor) {
+                        passes[0]++;
+                        float[] reused = new float[3];
+                        for (float[] row : rows) {
+                            System.arraycopy(row, 0, reused, 0, 3);
+                            visitor.accept(reused);
+                        }
+                    }
+                };
+        double[][] expected = Pca.project(rows);
+        double[][] actual = Pca.project(streamed);
+        assertThat(actual[0]).containsExactly(expected[0]);
+        assertThat(actual[1]).containsExactly(expected[1]);
+        assertThat(passes[0]).isEqualTo(3);
     }
 }
