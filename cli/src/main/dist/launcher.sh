@@ -4,7 +4,9 @@
 #
 # Environment:
 #   JAVA_HOME / JAVA      the Java runtime (17 or newer)
-#   JAVA_OPTS             extra JVM options
+#   JAVA_OPTS             extra JVM options (an -Xmx, MaxHeapSize or MaxRAM* there replaces LIGHTLY_HEAP)
+#   LIGHTLY_HEAP          the Java heap limit, e.g. 2g; default 512m for lightly-server, a quarter of
+#                         the machine's memory for the other tools (PyTorch's memory is outside it)
 #   LIGHTLY_MALLOC        jemalloc (default when libjemalloc2 is installed) | glibc | system
 #   LIGHTLY_JEMALLOC      path of libjemalloc.so.2, when it is somewhere unusual
 set -euo pipefail
@@ -68,6 +70,24 @@ export LIGHTLY_MALLOC_IN_USE="$malloc"
 # decoding threads need; a short spin keeps back-to-back ops fast and lets decoders run in between
 # (measured: +10% end to end on 640x480 JPEGs, +35% on 4000x3000; docs/architecture.md, "Speed").
 export GOMP_SPINCOUNT="${GOMP_SPINCOUNT:-10000}"
+
+# Heap limit: lightly-server holds a dataset of a million samples in 512 MiB (bench/upload); the other
+# tools get the JVM's own default, a quarter of the memory, written out, since PyTorch's tensors live
+# outside the heap and need the rest. An explicit limit in JAVA_OPTS wins.
+if [[ "${JAVA_OPTS:-}" != *-Xmx* && "${JAVA_OPTS:-}" != *MaxHeapSize* && "${JAVA_OPTS:-}" != *MaxRAM* ]]; then
+    if [[ -n "${LIGHTLY_HEAP:-}" ]]; then
+        if [[ ! "$LIGHTLY_HEAP" =~ ^[0-9]+[kKmMgGtT]?$ ]]; then
+            echo "lightly: LIGHTLY_HEAP=$LIGHTLY_HEAP is not a size such as 512m or 4g" >&2
+            exit 3
+        fi
+        heap="-Xmx$LIGHTLY_HEAP"
+    elif [[ "$tool" == "server" ]]; then
+        heap="-Xmx512m"
+    else
+        heap="-XX:MaxRAMPercentage=25"
+    fi
+    JAVA_OPTS="$heap ${JAVA_OPTS:-}"
+fi
 
 main=org.lightlyjava.cli.Main
 if [[ "$tool" == "server" ]]; then

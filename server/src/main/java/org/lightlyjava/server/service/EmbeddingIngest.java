@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.lightlyjava.api.embeddings.EmbeddingsCsv;
 import org.lightlyjava.api.embeddings.EmbeddingsCsvWriter;
@@ -49,6 +50,7 @@ final class EmbeddingIngest {
      * @throws ApiProblem 400 when the file is refused
      */
     void ingest(EmbeddingRecord embedding, Path received) throws IOException {
+        long start = System.nanoTime();
         NameIndex names =
                 NameIndex.of(
                         sink -> store.samples().forEachName(embedding.datasetId(), true, sink));
@@ -57,6 +59,7 @@ final class EmbeddingIngest {
         try {
             Matched matched = match(received, names, byRow);
             int dim = matched.dimension;
+            long checked = System.nanoTime();
             Path temp = blobs.newTemp();
             try {
                 writeOrdered(names, matched.rowOf, byRow, dim, temp, ordered);
@@ -67,8 +70,18 @@ final class EmbeddingIngest {
             BlobKey key = BlobKey.embeddingsCsv(embedding.datasetId(), embedding.id());
             blobs.commit(temp, blobs.path(key));
             store.embeddings().markProcessed(embedding.id(), names.size(), dim);
+            long stored = System.nanoTime();
             try {
                 twoD.pca(embedding, records(ordered, names.size(), dim));
+                LOG.info(
+                        "embedding {}: {} rows of {} values checked in {} s, stored in creation"
+                                + " order in {} s, PCA in {} s",
+                        embedding.id(),
+                        names.size(),
+                        dim,
+                        seconds(start, checked),
+                        seconds(checked, stored),
+                        seconds(stored, System.nanoTime()));
             } catch (IOException | RuntimeException e) {
                 // the CSV is accepted; trigger2dEmbeddingsJob tries the projection again
                 LOG.warn("PCA of embedding {} failed: {}", embedding.id(), e.toString());
@@ -77,6 +90,10 @@ final class EmbeddingIngest {
             Files.deleteIfExists(byRow);
             Files.deleteIfExists(ordered);
         }
+    }
+
+    private static String seconds(long fromNanos, long toNanos) {
+        return String.format(Locale.ROOT, "%.2f", (toNanos - fromNanos) / 1e9);
     }
 
     /** The checked file: its dimension and, per sample index, the row holding it. */
