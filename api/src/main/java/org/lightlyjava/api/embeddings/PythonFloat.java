@@ -32,7 +32,50 @@ public final class PythonFloat {
     }
 
     /** The decimal with the fewest significant digits that rounds to {@code value} as a float. */
-    private static BigDecimal shortest(float value) {
+    static BigDecimal shortest(float value) {
+        BigDecimal fast = shortestFast(value);
+        return fast != null ? fast : shortestExact(value);
+    }
+
+    /**
+     * {@link #shortestExact} in double arithmetic: the value scaled to {@code digits} integer
+     * digits is off by at most 2^-23 (half an ulp below 2^30), so its rounding equals the exact
+     * value's unless it lies within 1e-6 of a tie, where this gives up (null), as it does outside
+     * the powers of ten doubles hold exactly.
+     */
+    static BigDecimal shortestFast(float value) {
+        double exact = value;
+        int magnitude = (int) Math.floor(Math.log10(Math.abs(exact)));
+        for (int digits = 1; digits <= 9; digits++) {
+            int shift = digits - 1 - magnitude;
+            if (shift < -22 || shift > 22) {
+                return null;
+            }
+            double scaled = shift >= 0 ? exact * TENS[shift] : exact / TENS[-shift];
+            double floor = Math.floor(scaled);
+            double fraction = scaled - floor;
+            if (Math.abs(fraction - 0.5) < 1e-6) {
+                return null;
+            }
+            long rounded = (long) (fraction > 0.5 ? floor + 1 : floor);
+            BigDecimal candidate = BigDecimal.valueOf(rounded, shift);
+            if (candidate.floatValue() == value) {
+                return candidate.stripTrailingZeros();
+            }
+        }
+        return null;
+    }
+
+    private static final double[] TENS = new double[23];
+
+    static {
+        TENS[0] = 1;
+        for (int i = 1; i < TENS.length; i++) {
+            TENS[i] = TENS[i - 1] * 10;
+        }
+    }
+
+    static BigDecimal shortestExact(float value) {
         BigDecimal exact = new BigDecimal(value);
         for (int digits = 1; digits <= 9; digits++) {
             BigDecimal candidate = exact.round(new java.math.MathContext(digits));

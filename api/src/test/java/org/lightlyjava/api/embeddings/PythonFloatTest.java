@@ -40,4 +40,27 @@ class PythonFloatTest {
             }
         }
     }
+
+    /** The double-arithmetic path gives the BigDecimal path's digits, or gives up. */
+    @Test
+    void fastPath_equalsTheExactSearch_andServesAlmostEveryValue() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        int served = 0;
+        int n = 100_000;
+        for (int i = 0; i < n; i++) {
+            float value =
+                    i % 2 == 0
+                            ? Float.intBitsToFloat(random.nextInt())
+                            : (float) (random.nextGaussian() * Math.pow(10, random.nextInt(-5, 6)));
+            if (!Float.isFinite(value) || value == 0f) {
+                continue;
+            }
+            java.math.BigDecimal fast = PythonFloat.shortestFast(value);
+            if (fast != null) {
+                served++;
+                assertThat(fast).as("%s", value).isEqualTo(PythonFloat.shortestExact(value));
+            }
+        }
+        assertThat(served).isGreaterThan(n / 2 * 9 / 10);
+    }
 }
