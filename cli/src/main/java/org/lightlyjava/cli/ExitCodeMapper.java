@@ -95,7 +95,10 @@ final class ExitCodeMapper implements IParameterExceptionHandler, IExecutionExce
 
     private String message(Throwable t, ExitCode code) {
         if (t instanceof ApiException e && e.status() == 401) {
-            return e.getMessage() + " (check token= or LIGHTLY_TOKEN)";
+            // not the server's text: it may quote "?token=...", which masking would garble
+            return "the server refused the token (HTTP 401"
+                    + (e.code() == null ? "" : " " + e.code())
+                    + "): check the token setting or the environment variable LIGHTLY_TOKEN";
         }
         if (code != ExitCode.INTERNAL) {
             return t.getMessage();

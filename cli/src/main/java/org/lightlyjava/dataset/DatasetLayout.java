@@ -81,6 +81,22 @@ public final class DatasetLayout {
             Collection<String> files,
             UnaryOperator<String> fullPath,
             String where) {
+        return arrange(topDirs, files, Map.of(), fullPath, where);
+    }
+
+    /**
+     * As {@link #arrange(Collection, Collection, UnaryOperator, String)}, with files that cannot be
+     * read as images (a dangling symbolic link, a FIFO): those named like images are refused with
+     * their reason, so they are reported rather than skipped silently.
+     *
+     * @param unreadable relative path to why it cannot be read; the paths are in {@code files} too
+     */
+    public static Layout arrange(
+            Collection<String> topDirs,
+            Collection<String> files,
+            Map<String, String> unreadable,
+            UnaryOperator<String> fullPath,
+            String where) {
         TreeSet<String> dirs = new TreeSet<>(topDirs);
         List<String> top = new ArrayList<>();
         Map<String, Map<String, List<String>>> byClass = new HashMap<>();
@@ -100,7 +116,7 @@ public final class DatasetLayout {
         top.sort(null);
         warnAboutVideos(top, dirs, where);
         List<String> classDirs = dirs.stream().filter(DatasetLayout::isClassDir).toList();
-        Collector out = new Collector(fullPath);
+        Collector out = new Collector(fullPath, unreadable);
         if (classDirs.isEmpty()) {
             out.classes.add("");
             top.forEach(file -> out.accept(file, 0));
@@ -155,13 +171,20 @@ public final class DatasetLayout {
         final List<String> classes = new ArrayList<>();
         final List<ImageSource.Rejected> rejected = new ArrayList<>();
         private final UnaryOperator<String> fullPath;
+        private final Map<String, String> unreadable;
 
-        Collector(UnaryOperator<String> fullPath) {
+        Collector(UnaryOperator<String> fullPath, Map<String, String> unreadable) {
             this.fullPath = fullPath;
+            this.unreadable = unreadable;
         }
 
         void accept(String relative, int label) {
             if (!FileNames.isImage(relative)) {
+                return;
+            }
+            String unread = unreadable.get(relative);
+            if (unread != null) {
+                rejected.add(new ImageSource.Rejected(relative, unread));
                 return;
             }
             FileNames.problem(relative, fullPath.apply(relative))

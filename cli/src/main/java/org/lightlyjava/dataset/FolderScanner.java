@@ -11,7 +11,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,23 +35,39 @@ final class FolderScanner {
         }
         List<String> dirs = new ArrayList<>();
         List<String> files = new ArrayList<>();
+        Map<String, String> unreadable = new HashMap<>();
         for (Path entry : list(root)) {
             String name = entry.getFileName().toString();
             if (Files.isDirectory(entry)) {
                 dirs.add(name);
                 if (DatasetLayout.isClassDir(name)) {
-                    walk(root, entry, files);
+                    walk(root, entry, files, unreadable);
                 }
             } else if (Files.isRegularFile(entry)) {
                 files.add(name);
+            } else {
+                files.add(name);
+                unreadable.put(name, notAFile(Files.isSymbolicLink(entry)));
             }
         }
         return DatasetLayout.arrange(
-                dirs, files, relative -> root.resolve(relative).toString(), root.toString());
+                dirs,
+                files,
+                unreadable,
+                relative -> root.resolve(relative).toString(),
+                root.toString());
+    }
+
+    /** Why an entry that is neither a folder nor a regular file cannot be an image. */
+    private static String notAFile(boolean symbolicLink) {
+        return symbolicLink
+                ? "a symbolic link to a file that does not exist"
+                : "not a regular file (a FIFO, socket or device)";
     }
 
     /** Adds the relative paths of the regular files under {@code dir}. */
-    private static void walk(Path root, Path dir, List<String> files) {
+    private static void walk(
+            Path root, Path dir, List<String> files, Map<String, String> unreadable) {
         String separator = root.getFileSystem().getSeparator();
         try {
             Files.walkFileTree(
@@ -59,8 +77,14 @@ final class FolderScanner {
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            String relative =
+                                    root.relativize(file).toString().replace(separator, "/");
                             if (attrs.isRegularFile()) {
-                                files.add(root.relativize(file).toString().replace(separator, "/"));
+                                files.add(relative);
+                            } else if (attrs.isSymbolicLink() || attrs.isOther()) {
+                                // a dangling link (walkFileTree falls back to the link itself)
+                                files.add(relative);
+                                unreadable.put(relative, notAFile(attrs.isSymbolicLink()));
                             }
                             return FileVisitResult.CONTINUE;
                         }

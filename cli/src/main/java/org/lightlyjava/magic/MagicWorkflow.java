@@ -73,15 +73,23 @@ public final class MagicWorkflow {
             ctx.out()
                     .println("########## Starting to upload your dataset to the Lightly platform.");
             ctx.out().flush();
-            UploadWorkflow.afterEmbedding(
-                    ctx.with(config),
-                    new UploadWorkflow.Embedded(
-                            embedded.source(),
-                            embedded.embedded(),
-                            embedded.metadata(),
-                            embedded.thumbnails(),
-                            embedded.embeddings()),
-                    tool);
+            // images the embedding pass could not read are counted once, by its outcome
+            Outcome uploaded =
+                    UploadWorkflow.afterEmbedding(
+                            ctx.with(config),
+                            new UploadWorkflow.Embedded(
+                                    embedded.source(),
+                                    embedded.embedded(),
+                                    embedded.metadata(),
+                                    embedded.thumbnails(),
+                                    embedded.embeddings(),
+                                    outcome.failed()),
+                            tool);
+            outcome = new Outcome(outcome.done(), outcome.failed() + uploaded.failed());
+            if (uploaded.failed() > 0) {
+                ctx.out().println("########## Stopped with the upload incomplete");
+                return outcome;
+            }
         }
         ctx.out().println("########## Finished");
         return outcome;

@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.lightlyjava.api.client.ApiException;
 import org.lightlyjava.api.client.LightlyClient;
 import org.lightlyjava.dataset.ImageSource;
 import org.lightlyjava.run.Progress;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * PUTs thumbnails and original files to signed URLs on a pool of threads, with a bound on the
  * uploads in flight (and so on the thumbnail bytes held). A sample counts as done on the progress
  * bar when all its blobs have arrived; a sample whose blob fails after the client's retries is
- * reported by name and counted as failed.
+ * reported by name and counted as failed. When a blob fails because the server cannot be reached at
+ * all, no further upload is started: {@link #submit} and {@link #await} throw that failure, so a
+ * server that is down stops the upload after one request's retries instead of each image's.
  */
 final class BlobUploads implements AutoCloseable {
 
@@ -29,6 +32,7 @@ final class BlobUploads implements AutoCloseable {
     private final ExecutorService pool;
     private final Semaphore inFlight;
     private final AtomicLong failed = new AtomicLong();
+    private volatile ApiException unreachable;
 
     BlobUploads(LightlyClient client, ImageSource source, int threads, Progress bar) {
         this.client = client;
@@ -48,11 +52,16 @@ final class BlobUploads implements AutoCloseable {
 
     /** Uploads what {@code created} still needs; blocks while too many uploads are in flight. */
     void submit(Created created, byte[] thumbnail) {
+        checkReachable();
         inFlight.acquireUninterruptibly();
         pool.execute(
                 () -> {
                     try {
-                        upload(created, thumbnail);
+                        if (unreachable == null) {
+                            upload(created, thumbnail);
+                        } else {
+                            failed.incrementAndGet();
+                        }
                     } finally {
                         inFlight.release();
                     }
@@ -71,6 +80,13 @@ final class BlobUploads implements AutoCloseable {
             if (created.fullUrl() != null) {
                 client.put(created.fullUrl(), source.read(created.sample()), "image " + name);
             }
+        } catch (ApiException e) {
+            failed.incrementAndGet();
+            if (e.isUnreachable()) {
+                unreachable = e;
+            } else {
+                log.warn("Upload of {} failed: {}", name, e.getMessage());
+            }
         } catch (IOException | RuntimeException e) {
             failed.incrementAndGet();
             log.warn("Upload of {} failed: {}", name, e.getMessage());
@@ -79,7 +95,19 @@ final class BlobUploads implements AutoCloseable {
         }
     }
 
-    /** Waits for every submitted upload; returns how many samples failed. */
+    /** Throws the connection failure that stopped the uploads, if one did. */
+    void checkReachable() {
+        ApiException failure = unreachable;
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Waits for every submitted upload; returns how many samples failed.
+     *
+     * @throws ApiException when the server could not be reached
+     */
     long await() {
         pool.shutdown();
         try {
@@ -90,6 +118,7 @@ final class BlobUploads implements AutoCloseable {
             Thread.currentThread().interrupt();
             pool.shutdownNow();
         }
+        checkReachable();
         return failed.get();
     }
 

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.lightlyjava.api.client.ApiException;
 import org.lightlyjava.api.client.LightlyClient;
 import org.lightlyjava.api.embeddings.EmbeddingsCsv;
@@ -21,6 +22,7 @@ import org.lightlyjava.api.embeddings.EmbeddingsCsvWriter;
 import org.lightlyjava.api.embeddings.InvalidEmbeddingsException;
 import org.lightlyjava.api.model.DatasetEmbeddingData;
 import org.lightlyjava.api.model.WriteCsvUrlData;
+import org.lightlyjava.dataset.Sample;
 import org.lightlyjava.run.ExitCode;
 import org.lightlyjava.run.ToolException;
 import org.slf4j.Logger;
@@ -47,8 +49,60 @@ final class EmbeddingsUpload {
             throw new ToolException(ExitCode.CONFIG, "embeddings=" + e.getMessage(), e);
         } catch (IOException e) {
             throw new ToolException(
-                    ExitCode.CONFIG, "embeddings=" + csv + ": " + e.getMessage(), e);
+                    ExitCode.CONFIG, "embeddings=" + csv + ": " + FileProblems.describe(e), e);
         }
+    }
+
+    /**
+     * lightly-upload with {@code input_dir}: every row of the CSV names an image of the folder,
+     * once. Images without a row are allowed only when they cannot be read (lightly-embed leaves
+     * such images out); they are named with their reason and returned, so the upload leaves them
+     * out too. Anything else is refused before anything is uploaded.
+     *
+     * @return the images without a row, all unreadable
+     */
+    static List<Sample> checkAgainstFolder(
+            EmbeddingsCsv.Table table, List<Sample> samples, Function<Sample, String> problem) {
+        Set<String> rows = unique(table);
+        Set<String> local = new HashSet<>();
+        List<Sample> withoutRow = new ArrayList<>();
+        for (Sample sample : samples) {
+            local.add(sample.fileName());
+            if (!rows.contains(sample.fileName())) {
+                withoutRow.add(sample);
+            }
+        }
+        if (!local.containsAll(rows)) {
+            throw new ToolException(
+                    ExitCode.CONFIG,
+                    "The filenames in the embedding file and the filenames in input_dir do not "
+                            + "align: "
+                            + examples(rows, local, "only in the file"));
+        }
+        List<String> readable = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (Sample sample : withoutRow) {
+            String why = problem.apply(sample);
+            if (why == null) {
+                readable.add(sample.fileName());
+            } else {
+                reasons.add(sample.fileName() + ": " + why);
+            }
+        }
+        if (!readable.isEmpty()) {
+            throw new ToolException(
+                    ExitCode.CONFIG,
+                    "There are "
+                            + table.size()
+                            + " rows in the embedding file, but "
+                            + samples.size()
+                            + " filenames/samples in input_dir: "
+                            + examples(new HashSet<>(readable), Set.of(), "images have no row")
+                            + " although they can be read. Run lightly-embed on this input_dir "
+                            + "again.");
+        }
+        reasons.forEach(reason -> log.warn("skipped {}", reason));
+        return withoutRow;
     }
 
     /** Fails unless the CSV has exactly one row for each of {@code expected} file names. */
@@ -64,14 +118,7 @@ final class EmbeddingsUpload {
                             + where
                             + ".");
         }
-        table.firstRepeat()
-                .ifPresent(
-                        repeat -> {
-                            throw new ToolException(
-                                    ExitCode.CONFIG,
-                                    "The embedding file lists a file name twice: " + repeat + ".");
-                        });
-        Set<String> rows = new HashSet<>(table.fileNames());
+        Set<String> rows = unique(table);
         Set<String> wanted = new HashSet<>(expected);
         if (!rows.equals(wanted)) {
             throw new ToolException(
@@ -210,6 +257,18 @@ final class EmbeddingsUpload {
             throw new IllegalStateException(e);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The CSV's file names; refuses a file that lists one twice, naming it. */
+    private static Set<String> unique(EmbeddingsCsv.Table table) {
+        table.firstRepeat()
+                .ifPresent(
+                        repeat -> {
+                            throw new ToolException(
+                                    ExitCode.CONFIG,
+                                    "The embedding file lists a file name twice: " + repeat + ".");
+                        });
+        return new HashSet<>(table.fileNames());
     }
 
     private static String examples(Set<String> from, Set<String> without, String label) {

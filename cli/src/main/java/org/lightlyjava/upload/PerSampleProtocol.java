@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.lightlyjava.api.client.ApiException;
 import org.lightlyjava.api.client.LightlyClient;
 import org.lightlyjava.api.model.SampleCreateRequest;
@@ -14,11 +18,13 @@ import org.lightlyjava.dataset.Sample;
 /**
  * Lightly's own calls (reference §7.2), for servers without the batch route: create each sample,
  * then ask for its write URL(s). Samples are created one after another so the server's order is the
- * dataset's. Without a way to ask which blobs a server holds, a resumed upload sends the blobs of
- * every sample it finds again (a PUT to the same URL is harmless), so no sample is left without its
- * thumbnail (Lightly's issues 400 and 431).
+ * dataset's. A resumed upload asks for each existing sample's read URL and probes it (a GET of the
+ * first byte; 404 means missing), then sends exactly the blobs that are missing, so no sample is
+ * left without its thumbnail (Lightly's issues 400 and 431) and none is sent twice.
  */
 final class PerSampleProtocol implements Protocol {
+
+    private static final int PROBES = 8;
 
     private final LightlyClient client;
     private final String datasetId;
@@ -55,11 +61,54 @@ final class PerSampleProtocol implements Protocol {
         if (!mode.thumbnails()) {
             return List.of();
         }
-        List<Created> out = new ArrayList<>(existing.size());
-        for (Sample sample : existing) {
-            out.add(urls(sample, idsByName.get(sample.fileName())));
+        ExecutorService pool = Executors.newFixedThreadPool(PROBES);
+        try {
+            List<Future<Created>> probes = new ArrayList<>(existing.size());
+            for (Sample sample : existing) {
+                probes.add(pool.submit(() -> missing(sample, idsByName.get(sample.fileName()))));
+            }
+            List<Created> out = new ArrayList<>();
+            for (Future<Created> probe : probes) {
+                Created created = probe.get();
+                if (created != null) {
+                    out.add(created);
+                }
+            }
+            return out;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r
+                    ? r
+                    : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException("interrupted while checking the samples' blobs", e);
+        } finally {
+            pool.shutdownNow();
         }
-        return out;
+    }
+
+    /** The uploads {@code sample} still needs, or null when the server holds its blobs. */
+    private Created missing(Sample sample, String id) {
+        boolean thumb = !holds(id, "thumbnail", sample);
+        boolean full = mode == UploadMode.FULL && !holds(id, "full", sample);
+        if (!thumb && !full) {
+            return null;
+        }
+        Created urls = urls(sample, id);
+        return new Created(
+                sample, id, thumb ? urls.thumbUrl() : null, full ? urls.fullUrl() : null);
+    }
+
+    private boolean holds(String id, String type, Sample sample) {
+        String what = type + " of " + sample.fileName();
+        try {
+            return client.exists(client.readUrl(datasetId, id, type), what);
+        } catch (ApiException e) {
+            if (e.isNotFound()) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private String createOrFind(SampleCreateRequest request) {

@@ -8,7 +8,6 @@ import org.lightlyjava.api.client.LightlyClient;
 import org.lightlyjava.dataset.ImageSource;
 import org.lightlyjava.dataset.Sample;
 import org.lightlyjava.pipeline.Prefetcher;
-import org.lightlyjava.run.Outcome;
 import org.lightlyjava.run.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,9 +49,30 @@ final class SampleUploader {
         this.progress = progress;
     }
 
-    /** Creates {@code samples} on the server and uploads their blobs. */
-    Outcome uploadNew(List<Sample> samples) {
-        long failed = 0;
+    /**
+     * How a batch of samples went.
+     *
+     * @param done samples now complete on the server
+     * @param unreadable images that could not be read or decoded, so never sent (named in the log)
+     * @param unsent samples whose blobs did not reach the server (named in the log); a rerun sends
+     *     them
+     */
+    record Sent(long done, long unreadable, long unsent) {
+
+        Sent plus(Sent other) {
+            return new Sent(
+                    done + other.done, unreadable + other.unreadable, unsent + other.unsent);
+        }
+    }
+
+    /**
+     * Creates {@code samples} on the server and uploads their blobs.
+     *
+     * @throws org.lightlyjava.api.client.ApiException when the server cannot be reached
+     */
+    Sent uploadNew(List<Sample> samples) {
+        long unreadable = 0;
+        long unsent;
         try (Progress bar = progress.start("upload", samples.size(), "img");
                 BlobUploads blobs = new BlobUploads(client, source, putThreads, bar);
                 Prefetcher<Sample, PreparedSample> prepared =
@@ -67,7 +87,7 @@ final class SampleUploader {
                 PreparedSample next = prepared.next();
                 if (next.error() != null) {
                     log.warn("skipped {}: {}", next.sample().fileName(), next.error());
-                    failed++;
+                    unreadable++;
                     bar.step(1);
                     continue;
                 }
@@ -77,12 +97,13 @@ final class SampleUploader {
                 }
             }
             send(chunk, blobs, bar);
-            failed += blobs.await();
+            unsent = blobs.await();
         }
-        return new Outcome(samples.size() - failed, failed);
+        return new Sent(samples.size() - unreadable - unsent, unreadable, unsent);
     }
 
     private void send(List<PreparedSample> chunk, BlobUploads blobs, Progress bar) {
+        blobs.checkReachable();
         if (chunk.isEmpty()) {
             return;
         }
@@ -102,7 +123,7 @@ final class SampleUploader {
      *
      * @param idsByName the server's sample ids by file name
      */
-    Outcome repair(List<Sample> existing, Map<String, String> idsByName) {
+    Sent repair(List<Sample> existing, Map<String, String> idsByName) {
         List<Created> missing = new ArrayList<>();
         int chunk = Math.max(protocol.chunkSize(), 500);
         for (int from = 0; from < existing.size(); from += chunk) {
@@ -112,7 +133,7 @@ final class SampleUploader {
                             idsByName));
         }
         if (missing.isEmpty()) {
-            return new Outcome(existing.size(), 0);
+            return new Sent(existing.size(), 0, 0);
         }
         log.info(
                 "{} samples already on the server are missing their thumbnail or image; "
@@ -140,6 +161,7 @@ final class SampleUploader {
             }
             failed += blobs.await();
         }
-        return new Outcome(existing.size() - failed, failed);
+        // an image that cannot be read now still lacks its blob on the server: not complete
+        return new Sent(existing.size() - failed, 0, failed);
     }
 }

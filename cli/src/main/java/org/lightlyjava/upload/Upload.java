@@ -19,7 +19,6 @@ import org.lightlyjava.api.model.TagUpsizeRequest;
 import org.lightlyjava.dataset.ImageSource;
 import org.lightlyjava.dataset.Sample;
 import org.lightlyjava.run.ExitCode;
-import org.lightlyjava.run.Outcome;
 import org.lightlyjava.run.Progress;
 import org.lightlyjava.run.ToolException;
 import org.slf4j.Logger;
@@ -56,8 +55,14 @@ final class Upload {
         this.progress = progress;
     }
 
-    /** Uploads {@code samples} (in dataset order) from {@code source}. */
-    Outcome samples(
+    /**
+     * Uploads {@code samples} (in dataset order) from {@code source}. Images that cannot be read
+     * are named and left out; the initial tag then covers the others. Only samples whose blobs did
+     * not arrive keep the tag from being created (a rerun sends them).
+     *
+     * @throws org.lightlyjava.api.client.ApiException when the server cannot be reached
+     */
+    SampleUploader.Sent samples(
             ImageSource source,
             List<Sample> samples,
             Preparer preparer,
@@ -96,26 +101,32 @@ final class Upload {
                         settings.prepareThreads(),
                         settings.threads(),
                         progress);
-        Outcome repaired =
+        SampleUploader.Sent repaired =
                 tags.isEmpty() || settings.append()
                         ? uploader.repair(existing, onServer)
-                        : new Outcome(existing.size(), 0);
+                        : new SampleUploader.Sent(existing.size(), 0, 0);
         long start = System.nanoTime();
-        Outcome uploaded = uploader.uploadNew(fresh);
+        SampleUploader.Sent uploaded = uploader.uploadNew(fresh);
         double seconds = (System.nanoTime() - start) / 1e9;
         log.info(
                 "uploaded {} samples in {} s: {} samples/s",
                 uploaded.done(),
                 String.format("%.1f", seconds),
                 String.format("%.0f", uploaded.done() / seconds));
-        Outcome total = new Outcome(uploaded.done(), uploaded.failed() + repaired.failed());
-        if (total.failed() == 0) {
-            tag(tags);
+        SampleUploader.Sent total =
+                new SampleUploader.Sent(
+                        uploaded.done(),
+                        uploaded.unreadable(),
+                        uploaded.unsent() + repaired.unsent());
+        if (total.unsent() == 0) {
+            if (onServer.size() + uploaded.done() > 0) {
+                tag();
+            }
         } else {
             log.warn(
                     "{} images did not reach the server; the initial tag is not created yet. Run the "
                             + "same command again to finish the upload.",
-                    total.failed());
+                    total.unsent());
         }
         return total;
     }
@@ -162,30 +173,54 @@ final class Upload {
 
     /**
      * Creates the initial tag, or, when it exists but covers fewer samples than the dataset has
-     * (appended samples, possibly by a run that stopped before this step), upsizes the tags.
+     * (appended samples, possibly by a run that stopped before this step, or samples another client
+     * created while this one uploaded), upsizes the tags. The tags are read now, not at the start:
+     * another client may have created the initial tag meanwhile, over part of the samples.
      */
-    private void tag(List<TagData> tags) {
-        TagData initial =
-                tags.stream().filter(t -> t.name().equals(INITIAL_TAG)).findFirst().orElse(null);
+    private void tag() {
+        TagData initial = initialTag();
         if (initial == null) {
             try {
                 client.createInitialTag(
                         datasetId,
                         new InitialTagCreateRequest(
                                 INITIAL_TAG, creator, settings.mode().imgType(), null));
+                return;
             } catch (ApiException e) {
                 if (!e.isConflict()) {
                     throw e;
                 }
+                // created by a retry whose first answer was lost, or by another client uploading
+                // into this dataset: it may cover fewer samples than there are now
+                initial = initialTag();
+                if (initial == null) {
+                    throw e;
+                }
             }
-            return;
         }
         long samples = client.dataset(datasetId).nSamples();
         if (BitMask.parse(initial.bitMaskData()).count() < samples) {
             String name =
                     LocalDateTime.now()
                             .format(DateTimeFormatter.ofPattern("yyyyMMdd_HH'h'mm'm'ss's'"));
-            client.upsizeTags(datasetId, new TagUpsizeRequest(name, creator, null));
+            try {
+                client.upsizeTags(datasetId, new TagUpsizeRequest(name, creator, null));
+            } catch (ApiException e) {
+                if (!e.isConflict()) {
+                    throw e;
+                }
+                // another client upsized in the same second; one more try under a unique name
+                client.upsizeTags(
+                        datasetId,
+                        new TagUpsizeRequest(name + "_" + System.nanoTime(), creator, null));
+            }
         }
+    }
+
+    private TagData initialTag() {
+        return client.tags(datasetId).stream()
+                .filter(t -> t.name().equals(INITIAL_TAG))
+                .findFirst()
+                .orElse(null);
     }
 }

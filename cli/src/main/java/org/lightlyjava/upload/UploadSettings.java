@@ -2,6 +2,7 @@ package org.lightlyjava.upload;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.lightlyjava.config.Config;
 import org.lightlyjava.image.Resizing;
 
@@ -33,7 +34,22 @@ public record UploadSettings(
         int prepareThreads,
         String validate) {
 
+    /** Lightly's rule for dataset names (its API and lightly-server refuse others). */
+    private static final Pattern DATASET_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9 _-]{2,254}");
+
+    /**
+     * @throws IllegalArgumentException when a value is invalid, a dataset name the server would
+     *     refuse included, so the mistake shows before any image is read
+     */
     public static UploadSettings from(Config config) {
+        String name = config.string("new_dataset_name");
+        if (!name.isEmpty() && !DATASET_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "new_dataset_name='"
+                            + name
+                            + "': a dataset name must have 3 to 255 characters, start with a"
+                            + " letter or digit and hold only letters, digits, spaces, _ and -");
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         int workers = config.integer("loader.num_workers");
         List<Double> resize = config.numbers("resize");
@@ -41,7 +57,7 @@ public record UploadSettings(
         return new UploadSettings(
                 UploadMode.of(config.string("upload")),
                 config.string("dataset_id"),
-                config.string("new_dataset_name"),
+                name,
                 resize,
                 config.path("custom_metadata"),
                 config.path("embeddings"),

@@ -4,42 +4,50 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.lightlyjava.api.client.LightlyClient;
-import org.lightlyjava.api.client.RetryPolicy;
+import java.util.Set;
 import org.lightlyjava.api.embeddings.EmbeddingsCsv;
-import org.lightlyjava.api.model.SampleUpdateRequest;
 import org.lightlyjava.config.Config;
 import org.lightlyjava.dataset.ImageSource;
 import org.lightlyjava.dataset.Sample;
 import org.lightlyjava.image.ImageDecoder;
 import org.lightlyjava.pipeline.ImageLoader;
 import org.lightlyjava.pipeline.Inputs;
+import org.lightlyjava.pipeline.Loaded;
 import org.lightlyjava.run.ExitCode;
 import org.lightlyjava.run.Outcome;
 import org.lightlyjava.run.RunContext;
 import org.lightlyjava.run.ToolException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * lightly-upload (reference §2.3) and the upload stage of lightly-magic: images and their metadata
  * (from {@code input_dir}), then the embeddings CSV, then custom metadata alone.
+ *
+ * <p>Everything the user hands in (embeddings, custom metadata, the dataset name) is checked before
+ * the dataset is created. Images that cannot be read are named and left out; the rest is uploaded
+ * with its initial tag, and the run ends with exit code 1. An upload that ends with images missing
+ * on the server says so, uploads no embeddings, and ends with exit code 1; the same command run
+ * again finishes it.
  */
 public final class UploadWorkflow {
 
-    private static final Logger log = LoggerFactory.getLogger(UploadWorkflow.class);
-
     private UploadWorkflow() {}
 
-    /** What lightly-magic's embedding pass leaves for the upload, so nothing is decoded twice. */
+    /**
+     * What lightly-magic's embedding pass leaves for the upload, so nothing is decoded twice.
+     *
+     * @param unreadable images the embedding pass could not read or refused (already named)
+     */
     public record Embedded(
             ImageSource source,
             List<Sample> samples,
             Path metadata,
             Path thumbnails,
-            Path embeddings) {}
+            Path embeddings,
+            long unreadable) {}
 
     /** lightly-upload: everything from the configuration. */
     public static Outcome run(RunContext ctx, String userAgent) {
@@ -47,9 +55,13 @@ public final class UploadWorkflow {
         UploadSettings settings = settings(config);
         EmbeddingsCsv.Table embeddings =
                 settings.embeddings() == null ? null : EmbeddingsUpload.read(settings.embeddings());
+        Map<String, JsonNode> custom =
+                settings.customMetadata() == null
+                        ? null
+                        : CustomMetadata.load(settings.customMetadata());
         ImageSource source = config.isSet("input_dir") ? Inputs.open(config) : null;
         try {
-            return run(ctx, settings, embeddings, source, userAgent);
+            return run(ctx, settings, embeddings, custom, source, userAgent);
         } finally {
             if (source != null) {
                 source.close();
@@ -61,52 +73,87 @@ public final class UploadWorkflow {
             RunContext ctx,
             UploadSettings settings,
             EmbeddingsCsv.Table embeddings,
+            Map<String, JsonNode> custom,
             ImageSource source,
             String userAgent) {
+        List<Sample> samples = source == null ? List.of() : source.samples();
+        long unreadable = source == null ? 0 : source.rejected().size();
+        ImageLoader loader = source == null ? null : new ImageLoader(source, new ImageDecoder());
         if (embeddings != null && source != null) {
-            EmbeddingsUpload.checkNames(
-                    embeddings,
-                    source.samples().stream().map(Sample::fileName).toList(),
-                    "in input_dir");
+            List<Sample> withoutRow =
+                    EmbeddingsUpload.checkAgainstFolder(
+                            embeddings, samples, s -> problem(loader, s));
+            unreadable += withoutRow.size();
+            samples = without(samples, withoutRow);
+        }
+        if (custom != null && source != null) {
+            CustomMetadata.unknown(
+                    custom, samples.stream().map(Sample::fileName).toList(), "in input_dir");
         }
         try (ApiEndpoint endpoint = Endpoints.open(ctx.config())) {
-            Session session = new Session(ctx, settings, endpoint, userAgent, "USER_PIP");
+            UploadSession session =
+                    new UploadSession(ctx, settings, endpoint, userAgent, "USER_PIP");
             Outcome outcome = Outcome.EMPTY;
+            boolean complete = true;
             if (source != null) {
                 Preparer preparer =
-                        new DecodingPreparer(
-                                new ImageLoader(source, new ImageDecoder()),
-                                settings.mode(),
-                                settings.resize());
-                outcome =
-                        session.samples(source, source.samples(), preparer)
-                                .plus(new Outcome(0, source.rejected().size()));
+                        new DecodingPreparer(loader, settings.mode(), settings.resize());
+                SampleUploader.Sent sent =
+                        session.samples(
+                                source,
+                                samples,
+                                preparer,
+                                custom == null ? Map.of() : custom,
+                                unreadable);
+                outcome = new Outcome(sent.done(), sent.unreadable() + sent.unsent() + unreadable);
+                complete = sent.unsent() == 0;
             }
             if (embeddings != null) {
-                session.embeddings(embeddings, settings.embeddings());
+                session.embeddings(embeddings, settings.embeddings(), complete);
             }
-            if (source == null && settings.customMetadata() != null) {
-                outcome = outcome.plus(session.customMetadataOnly());
+            if (source == null && custom != null) {
+                outcome = outcome.plus(session.customMetadataOnly(custom));
             }
             session.finish();
             return outcome;
         }
     }
 
-    /** The upload stage of lightly-magic, fed by its embedding pass. */
+    /**
+     * The upload stage of lightly-magic, fed by its embedding pass.
+     *
+     * @return the samples uploaded, and those that did not reach the server as failed (the images
+     *     the embedding pass could not read are counted by its own outcome)
+     */
     public static Outcome afterEmbedding(RunContext ctx, Embedded embedded, String userAgent) {
         UploadSettings settings = settings(ctx.config());
         EmbeddingsCsv.Table embeddings = EmbeddingsUpload.read(embedded.embeddings());
+        Map<String, JsonNode> custom =
+                settings.customMetadata() == null
+                        ? Map.of()
+                        : CustomMetadata.load(settings.customMetadata());
+        if (!custom.isEmpty()) {
+            CustomMetadata.unknown(
+                    custom,
+                    embedded.samples().stream().map(Sample::fileName).toList(),
+                    "among the embedded images");
+        }
         try (ApiEndpoint endpoint = Endpoints.open(ctx.config());
                 RunFolderPreparer preparer =
                         RunFolderPreparer.open(
                                 embedded.metadata(), embedded.thumbnails(), settings.mode())) {
-            Session session =
-                    new Session(ctx, settings, endpoint, userAgent, "USER_PIP_LIGHTLY_MAGIC");
-            Outcome outcome = session.samples(embedded.source(), embedded.samples(), preparer);
-            session.embeddings(embeddings, embedded.embeddings());
+            UploadSession session =
+                    new UploadSession(ctx, settings, endpoint, userAgent, "USER_PIP_LIGHTLY_MAGIC");
+            SampleUploader.Sent sent =
+                    session.samples(
+                            embedded.source(),
+                            embedded.samples(),
+                            preparer,
+                            custom,
+                            embedded.unreadable());
+            session.embeddings(embeddings, embedded.embeddings(), sent.unsent() == 0);
             session.finish();
-            return outcome;
+            return new Outcome(sent.done(), sent.unreadable() + sent.unsent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the run folder " + ctx.runDir(), e);
         }
@@ -120,80 +167,23 @@ public final class UploadWorkflow {
         }
     }
 
-    /** One upload to one dataset. */
-    private static final class Session {
+    /** Why a sample cannot be read or decoded, or null when it can. */
+    private static String problem(ImageLoader loader, Sample sample) {
+        Loaded loaded = loader.load(sample);
+        return loaded.ok() ? null : loaded.error();
+    }
 
-        private final RunContext ctx;
-        private final UploadSettings settings;
-        private final ApiEndpoint endpoint;
-        private final LightlyClient client;
-        private final DatasetTarget.Resolved dataset;
-        private final String creator;
-
-        Session(
-                RunContext ctx,
-                UploadSettings settings,
-                ApiEndpoint endpoint,
-                String userAgent,
-                String creator) {
-            this.ctx = ctx;
-            this.settings = settings;
-            this.endpoint = endpoint;
-            this.creator = creator;
-            this.client =
-                    new LightlyClient(
-                            endpoint.url(), endpoint.token(), RetryPolicy.configured(), userAgent);
-            this.dataset = DatasetTarget.resolve(client, settings, creator);
+    private static List<Sample> without(List<Sample> samples, List<Sample> left) {
+        if (left.isEmpty()) {
+            return samples;
         }
-
-        Outcome samples(ImageSource source, List<Sample> samples, Preparer preparer) {
-            Map<String, JsonNode> custom =
-                    settings.customMetadata() == null
-                            ? Map.of()
-                            : CustomMetadata.load(settings.customMetadata());
-            Outcome outcome =
-                    new Upload(client, dataset.id(), settings, creator, ctx.progress())
-                            .samples(source, samples, preparer, custom);
-            ctx.out().println("Finished the upload of the dataset.");
-            return outcome;
-        }
-
-        void embeddings(EmbeddingsCsv.Table table, Path file) {
-            ctx.out().println("Starting upload of embeddings.");
-            EmbeddingsUpload.upload(
-                    client, dataset.id(), table, file, settings.embeddingName(), settings.append());
-            ctx.out().println("Finished upload of embeddings.");
-        }
-
-        /** {@code custom_metadata} without {@code input_dir}: update the samples on the server. */
-        Outcome customMetadataOnly() {
-            Map<String, JsonNode> custom = CustomMetadata.load(settings.customMetadata());
-            Map<String, String> ids = ServerSamples.list(client, dataset.id());
-            long failed = 0;
-            for (Map.Entry<String, JsonNode> entry : custom.entrySet()) {
-                String id = ids.get(entry.getKey());
-                if (id == null) {
-                    log.warn(
-                            "The custom metadata file has an entry for {}, but a sample with this "
-                                    + "filename does not exist on the server; skipped.",
-                            entry.getKey());
-                    failed++;
-                    continue;
-                }
-                client.updateSample(
-                        dataset.id(), id, SampleUpdateRequest.customMetaData(entry.getValue()));
-            }
-            return new Outcome(custom.size() - failed, failed);
-        }
-
-        void finish() {
-            if (dataset.created()) {
-                ctx.out().println("The dataset_id of the newly created dataset is " + dataset.id());
-            }
-            String hint = endpoint.browseHint();
-            if (!hint.isEmpty()) {
-                ctx.out().println(hint);
+        Set<Sample> out = new HashSet<>(left);
+        List<Sample> kept = new ArrayList<>(samples.size() - left.size());
+        for (Sample sample : samples) {
+            if (!out.contains(sample)) {
+                kept.add(sample);
             }
         }
+        return kept;
     }
 }

@@ -2,6 +2,10 @@ package org.lightlyjava.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,16 +14,22 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lightlyjava.api.client.LightlyClient;
 import org.lightlyjava.api.client.RetryPolicy;
 import org.lightlyjava.api.model.DatasetData;
 import org.lightlyjava.server.LightlyServer;
 import org.lightlyjava.server.ServerSettings;
+import org.lightlyjava.testing.Postgres;
 import org.lightlyjava.testing.ServerState;
 import org.lightlyjava.testing.TestImages;
 import org.lightlyjava.testing.TestServer;
 
-/** Uploads by the packaged launchers: the embedded default, and kill -9 in the middle. */
+/**
+ * Uploads by the packaged launchers: the embedded default, kill -9 of the client in the middle (on
+ * SQLite and PostgreSQL), and SIGTERM of a lightly-server process in the middle.
+ */
 class UploadIT {
 
     @TempDir Path dir;
@@ -76,10 +86,15 @@ class UploadIT {
         }
     }
 
-    @Test
-    void killNineMidUpload_thenRerun_endsAsAnUninterruptedUpload() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void killNineMidUpload_thenRerun_endsAsAnUninterruptedUpload(String database) throws Exception {
         TestImages.classFolders(dir.resolve("data"), 3, 80, 320, 240);
-        try (TestServer server = TestServer.start(dir.resolve("server"))) {
+        try (TestServer server =
+                TestServer.start(
+                        dir.resolve("server"),
+                        null,
+                        database.equals("postgresql") ? Postgres.freshSchema() : null)) {
             LightlyClient client = server.client();
             Map<String, String> env =
                     Map.of(
@@ -112,6 +127,106 @@ class UploadIT {
             assertThat(crashed.samples()).hasSize(240).noneMatch(s -> s.contains("thumbBlob=none"));
             assertThat(crashed).isEqualTo(uninterrupted);
         }
+    }
+
+    @Test
+    void serverStoppedBySigtermMidUpload_uploadIsIncomplete_thenTheRerunFinishesIt()
+            throws Exception {
+        TestImages.classFolders(dir.resolve("data"), 3, 80, 320, 240);
+        Path data = dir.resolve("server");
+        Process create =
+                Launchers.builder(
+                                dir,
+                                Map.of(),
+                                "lightly-server",
+                                "token",
+                                "create",
+                                "--user",
+                                "alice",
+                                "--data-dir",
+                                data.toString())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+        String token = new String(create.getInputStream().readAllBytes()).trim();
+        assertThat(create.waitFor()).isZero();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        URI url = URI.create("http://127.0.0.1:" + port);
+        LightlyClient client = new LightlyClient(url, token, RetryPolicy.LIGHTLY, "test");
+        Map<String, String> env =
+                Map.of(
+                        "LIGHTLY_TOKEN",
+                        token,
+                        "LIGHTLY_SERVER_LOCATION",
+                        url.toString(),
+                        // Lightly's per-sample calls spread the upload over the whole run
+                        "JAVA_OPTS",
+                        "-Dlightly.upload.batch=false -Dlightly.retry.delay.ms=200");
+        String[] args = {"input_dir=data", "new_dataset_name=term", "upload=thumbnails"};
+
+        Process server = serve(data, port);
+        Process stopped = start(env, args);
+        assertThat(waitForSamples(client, "term", 32, stopped)).as("stopped mid-upload").isTrue();
+        server.destroy(); // SIGTERM
+        assertThat(server.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(stopped.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(stopped.exitValue()).isEqualTo(1);
+        assertThat(read(dir.resolve("upload.err")))
+                .contains("The upload is incomplete: the server at " + url + " cannot be reached");
+        assertThat(read(dir.resolve("upload.out"))).doesNotContain("Finished the upload");
+
+        server = serve(data, port);
+        try {
+            Process rerun = start(env, args);
+            assertThat(rerun.waitFor(3, TimeUnit.MINUTES)).isTrue();
+            assertThat(rerun.exitValue()).as(read(dir.resolve("upload.err"))).isZero();
+            Process clean =
+                    start(env, "input_dir=data", "new_dataset_name=clean", "upload=thumbnails");
+            assertThat(clean.waitFor(3, TimeUnit.MINUTES)).isTrue();
+            ServerState resumed = ServerState.of(client, client.datasetsByName("term").get(0).id());
+            ServerState uninterrupted =
+                    ServerState.of(client, client.datasetsByName("clean").get(0).id());
+            assertThat(resumed.samples()).hasSize(240).noneMatch(s -> s.contains("thumbBlob=none"));
+            assertThat(resumed).isEqualTo(uninterrupted);
+        } finally {
+            server.destroy();
+            server.waitFor(1, TimeUnit.MINUTES);
+        }
+    }
+
+    /** lightly-server in its own process, once it answers. */
+    private Process serve(Path data, int port) throws Exception {
+        Process server =
+                Launchers.builder(
+                                dir,
+                                Map.of(),
+                                "lightly-server",
+                                "serve",
+                                "--data-dir",
+                                data.toString(),
+                                "--host",
+                                "127.0.0.1",
+                                "--port",
+                                String.valueOf(port))
+                        .redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(
+                                        dir.resolve("server.out").toFile()))
+                        .redirectError(
+                                ProcessBuilder.Redirect.appendTo(
+                                        dir.resolve("server.err").toFile()))
+                        .start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline && server.isAlive()) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                return server;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError(
+                "lightly-server did not start: " + read(dir.resolve("server.err")));
     }
 
     private Process start(Map<String, String> env, String... args) throws Exception {

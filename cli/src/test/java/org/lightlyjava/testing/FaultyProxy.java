@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A reverse proxy in front of a real server that fails a share of requests the ways networks and
  * overloaded servers do: 500, 503 or 429 without passing the request on, a dropped connection, and
  * the nastiest kind, a 500 or a dropped connection AFTER the server has done the work (the client
- * must then retry something that already happened). Deterministic for a seed.
+ * must then retry something that already happened). Deterministic for a seed. It can also break for
+ * good, as a server that stops does: every blob PUT (to a signed URL) after the first few meets one
+ * fault until {@link #heal}.
  */
 public final class FaultyProxy implements AutoCloseable {
 
@@ -45,8 +47,13 @@ public final class FaultyProxy implements AutoCloseable {
                     .build();
     private final SplittableRandom random;
     private final Map<Fault, AtomicLong> counts = new ConcurrentHashMap<>();
+    private static final String BLOB_PUT = "blob PUT";
+
+    private final Map<String, AtomicLong> methods = new ConcurrentHashMap<>();
     private volatile URI target;
     private volatile double failureRate;
+    private volatile long putsBeforeBreak = Long.MAX_VALUE;
+    private volatile Fault broken = Fault.NONE;
 
     public FaultyProxy(double failureRate, long seed) throws IOException {
         this.failureRate = failureRate;
@@ -85,6 +92,34 @@ public final class FaultyProxy implements AutoCloseable {
         return total;
     }
 
+    /** From the {@code puts + 1}-th blob PUT on, every blob PUT meets {@code fault}. */
+    public void breakPutsAfter(long puts, Fault fault) {
+        methods.computeIfAbsent(BLOB_PUT, k -> new AtomicLong()).set(0);
+        this.broken = fault;
+        this.putsBeforeBreak = puts;
+    }
+
+    /** Ends {@link #breakPutsAfter}. */
+    public void heal() {
+        this.putsBeforeBreak = Long.MAX_VALUE;
+    }
+
+    /** How many blob PUTs arrived since {@link #breakPutsAfter} was called. */
+    public long blobPuts() {
+        return methods.getOrDefault(BLOB_PUT, new AtomicLong()).get();
+    }
+
+    private Fault draw(HttpExchange exchange) {
+        if (exchange.getRequestMethod().equals("PUT")
+                && exchange.getRequestURI().getPath().startsWith("/v1/blobs/")) {
+            long seen = methods.computeIfAbsent(BLOB_PUT, k -> new AtomicLong()).incrementAndGet();
+            if (seen > putsBeforeBreak) {
+                return broken;
+            }
+        }
+        return draw();
+    }
+
     private Fault draw() {
         synchronized (random) {
             if (random.nextDouble() >= failureRate) {
@@ -96,7 +131,7 @@ public final class FaultyProxy implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        Fault fault = draw();
+        Fault fault = draw(exchange);
         counts.computeIfAbsent(fault, k -> new AtomicLong()).incrementAndGet();
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {

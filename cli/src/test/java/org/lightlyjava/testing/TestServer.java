@@ -27,6 +27,14 @@ public final class TestServer implements AutoCloseable {
      * @param publicUrl where clients reach it (a proxy in front), or null
      */
     public static TestServer start(Path dataDir, String publicUrl) {
+        return start(dataDir, publicUrl, null);
+    }
+
+    /**
+     * @param publicUrl where clients reach it (a proxy in front), or null
+     * @param database a JDBC URL (PostgreSQL), or null for SQLite in {@code dataDir}
+     */
+    public static TestServer start(Path dataDir, String publicUrl, String database) {
         try {
             LightlyServer server =
                     LightlyServer.start(
@@ -35,6 +43,7 @@ public final class TestServer implements AutoCloseable {
                                     .host("127.0.0.1")
                                     .port(0)
                                     .publicUrl(publicUrl)
+                                    .database(database)
                                     .build());
             return new TestServer(server, server.issueToken("alice"));
         } catch (ServerStartException e) {

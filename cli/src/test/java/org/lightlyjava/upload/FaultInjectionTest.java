@@ -7,14 +7,16 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lightlyjava.api.client.LightlyClient;
 import org.lightlyjava.config.Config;
 import org.lightlyjava.embed.EmbedWorkflow;
 import org.lightlyjava.run.Outcome;
 import org.lightlyjava.testing.Contexts;
 import org.lightlyjava.testing.FaultyProxy;
+import org.lightlyjava.testing.Postgres;
 import org.lightlyjava.testing.ServerState;
 import org.lightlyjava.testing.TestImages;
 import org.lightlyjava.testing.TestServer;
@@ -22,7 +24,7 @@ import org.lightlyjava.testing.TestServer;
 /**
  * Uploads through a proxy that fails 30% of all requests (API calls and blob PUTs alike) with 500,
  * 503, 429 or a dropped connection, before or after the server did the work; the end state must
- * equal a clean upload's: nothing lost, nothing twice.
+ * equal a clean upload's: nothing lost, nothing twice. On SQLite and on PostgreSQL.
  */
 class FaultInjectionTest {
 
@@ -36,7 +38,14 @@ class FaultInjectionTest {
         System.setProperty("lightly.retry.delay.ms", "2");
         TestImages.classFolders(dir.resolve("data"), 3, 6, 40, 32);
         proxy = new FaultyProxy(0.3, 42);
-        server = TestServer.start(dir.resolve("server"), proxy.url().toString());
+    }
+
+    private void startServer(String database) {
+        server =
+                TestServer.start(
+                        dir.resolve("server"),
+                        proxy.url().toString(),
+                        database.equals("postgresql") ? Postgres.freshSchema() : null);
         proxy.target(server.direct());
     }
 
@@ -44,12 +53,16 @@ class FaultInjectionTest {
     void stop() {
         System.clearProperty("lightly.retries");
         System.clearProperty("lightly.retry.delay.ms");
-        server.close();
+        if (server != null) {
+            server.close();
+        }
         proxy.close();
     }
 
-    @Test
-    void flakyNetwork_losesNothingAndDuplicatesNothing() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void flakyNetwork_losesNothingAndDuplicatesNothing(String database) {
+        startServer(database);
         Path csv =
                 EmbedWorkflow.run(
                                 Contexts.in(

@@ -39,4 +39,12 @@ public final class ApiException extends RuntimeException {
     public boolean isConflict() {
         return status == 409;
     }
+
+    /**
+     * Whether no answer arrived because the connection failed (refused, reset, timed out) on every
+     * try: the server is down or unreachable, so further calls would fail the same way.
+     */
+    public boolean isUnreachable() {
+        return status == 0 && getCause() instanceof java.io.IOException;
+    }
 }

@@ -407,6 +407,11 @@ public final class LightlyClient {
         transport.putSigned(signedUrl, bytes, what);
     }
 
+    /** Whether a blob exists behind a signed read URL (a 404 there: it does not). */
+    public boolean exists(String signedUrl, String what) {
+        return transport.existsSigned(signedUrl, what);
+    }
+
     /** GETs a signed URL the server handed out. */
     public byte[] get(String signedUrl, String what) {
         return transport.getSigned(signedUrl, what);

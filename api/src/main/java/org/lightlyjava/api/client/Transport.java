@@ -105,14 +105,35 @@ final class Transport {
         return send("GET", URI.create(url), null, null, what).body();
     }
 
+    /**
+     * Whether a signed read URL has a blob behind it: a GET of its first byte (a signed URL allows
+     * only the method it was signed for, so no HEAD).
+     */
+    boolean existsSigned(String url, String what) {
+        try {
+            send("GET", URI.create(url), null, null, what, "bytes=0-0");
+            return true;
+        } catch (ApiException e) {
+            if (e.isNotFound()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     private HttpResponse<byte[]> send(
             String method, URI uri, byte[] body, String type, String what) {
+        return send(method, uri, body, type, what, null);
+    }
+
+    private HttpResponse<byte[]> send(
+            String method, URI uri, byte[] body, String type, String what, String range) {
         for (int attempt = 1; ; attempt++) {
             long start = System.nanoTime();
             try {
                 HttpResponse<byte[]> response =
                         http.send(
-                                request(method, uri, body, type),
+                                request(method, uri, body, type, range),
                                 HttpResponse.BodyHandlers.ofByteArray());
                 int status = response.statusCode();
                 log.debug(
@@ -131,9 +152,10 @@ final class Transport {
                 if (attempt >= retry.attempts()) {
                     throw exhausted(error, attempt);
                 }
-                sleep(delay(attempt + 1, response));
+                Duration wait = delay(attempt + 1, response);
+                warnRetry(method, what, String.valueOf(status), attempt, wait);
+                sleep(wait);
             } catch (IOException e) {
-                log.debug("{} {} failed: {}", method, what, e.toString());
                 if (attempt >= retry.attempts()) {
                     throw new ApiException(
                             "Maximum retries exceeded! "
@@ -143,10 +165,12 @@ final class Transport {
                                     + " failed "
                                     + attempt
                                     + " times; last error: "
-                                    + e,
+                                    + describe(e),
                             e);
                 }
-                sleep(retry.delayBefore(attempt + 1));
+                Duration wait = retry.delayBefore(attempt + 1);
+                warnRetry(method, what, describe(e), attempt, wait);
+                sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ApiException("interrupted during " + method + " " + what, e);
@@ -154,7 +178,30 @@ final class Transport {
         }
     }
 
-    private HttpRequest request(String method, URI uri, byte[] body, String type) {
+    private void warnRetry(String method, String what, String why, int attempt, Duration wait) {
+        log.warn(
+                "{} {} failed ({}); try {} of {} in {} ms",
+                method,
+                what,
+                why,
+                attempt + 1,
+                retry.attempts(),
+                wait.toMillis());
+    }
+
+    /** A connection failure in words ({@code java.net.http} often leaves the message empty). */
+    static String describe(IOException e) {
+        String kind =
+                e instanceof java.net.ConnectException
+                        ? "cannot connect"
+                        : e instanceof java.net.http.HttpTimeoutException
+                                ? "timed out"
+                                : e.getClass().getSimpleName();
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? kind : kind + ": " + message;
+    }
+
+    private HttpRequest request(String method, URI uri, byte[] body, String type, String range) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(uri)
                         .timeout(REQUEST_TIMEOUT)
@@ -162,6 +209,9 @@ final class Transport {
                         .header("Accept", "application/json");
         if (type != null) {
             builder.header("Content-Type", type);
+        }
+        if (range != null) {
+            builder.header("Range", range);
         }
         HttpRequest.BodyPublisher publisher =
                 body == null

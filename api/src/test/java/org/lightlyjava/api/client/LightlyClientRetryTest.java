@@ -3,6 +3,10 @@ package org.lightlyjava.api.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -17,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The client's transport rules (retries, backoff, error bodies, token placement) against a tiny
@@ -71,6 +76,45 @@ class LightlyClientRetryTest {
         script.add(new int[] {429});
         assertThat(client.quota()).isEqualTo(25000);
         assertThat(seen).hasSize(4).allMatch(s -> s.equals("GET /v1/quota?token=secret-token"));
+    }
+
+    @Test
+    void retries_areLoggedAtWarn_withoutTheToken() {
+        Logger transportLog = (Logger) LoggerFactory.getLogger(Transport.class);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        transportLog.addAppender(logs);
+        transportLog.setLevel(Level.WARN);
+        try {
+            script.add(new int[] {503});
+            script.add(new int[] {429});
+            client.quota();
+        } finally {
+            transportLog.detachAppender(logs);
+            transportLog.setLevel(null);
+        }
+        assertThat(logs.list).hasSize(2).allMatch(e -> e.getLevel() == Level.WARN);
+        assertThat(logs.list.get(0).getFormattedMessage())
+                .isEqualTo("GET /v1/quota failed (503); try 2 of 4 in 5 ms");
+        assertThat(logs.list.get(1).getFormattedMessage())
+                .isEqualTo("GET /v1/quota failed (429); try 3 of 4 in 10 ms");
+    }
+
+    @Test
+    void aClosedPort_isUnreachable() throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        LightlyClient closed =
+                new LightlyClient(URI.create("http://127.0.0.1:" + port), "t", FAST, "test");
+        assertThatThrownBy(closed::quota)
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> {
+                            assertThat(e.isUnreachable()).isTrue();
+                            assertThat(e.getMessage()).contains("cannot connect");
+                        });
     }
 
     @Test
