@@ -85,7 +85,9 @@ public final class LightlyServer implements AutoCloseable {
                             settings.maxBlobBytes());
             services = new Services(store, files, urls, datasources, limits, settings.clock());
             store.users().deleteExpiredTokens(settings.clock().millis());
-            Sessions sessions = new Sessions(services.tokens(), key, settings.clock());
+            store.users().deleteEndedSessions(settings.clock().millis());
+            Sessions sessions =
+                    new Sessions(services.tokens(), store.users(), key, settings.clock());
             HttpApi app =
                     HttpApi.create(
                             services, urls, sessions, settings.publicUrl(), ServerVersion.get());
