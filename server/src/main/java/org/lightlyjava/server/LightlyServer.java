@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * {@link #close()} lets requests in flight finish (up to 10 s), then stops and closes the database.
+ * The data folder is created with mode 0700 and the SQLite database with 0600, whoever starts the
+ * server ({@code lightly-server serve} or a tool embedding it). {@link #close()} lets requests in
+ * flight finish (up to 10 s), then stops and closes the database.
  */
 public final class LightlyServer implements AutoCloseable {
 
@@ -124,7 +126,10 @@ public final class LightlyServer implements AutoCloseable {
 
     private static Store openStore(ServerSettings settings) throws ServerStartException {
         try {
-            Files.createDirectories(settings.dataDir());
+            DataDir.prepare(settings.dataDir());
+            if (settings.database() == null) {
+                DataDir.prepareDatabase(settings.sqliteFile());
+            }
             return JdbiStore.open(settings.jdbcUrl());
         } catch (IOException | StoreException e) {
             throw new ServerStartException(

@@ -110,7 +110,12 @@ public record ServerSettings(
 
     /** The JDBC URL in use: {@link #database()} or the SQLite file in the data folder. */
     public String jdbcUrl() {
-        return database != null ? database : "jdbc:sqlite:" + dataDir.resolve("lightly-server.db");
+        return database != null ? database : "jdbc:sqlite:" + sqliteFile();
+    }
+
+    /** The SQLite file used when no {@link #database()} is given. */
+    public Path sqliteFile() {
+        return dataDir.resolve("lightly-server.db");
     }
 
     /** Defaults: data folder from the environment, 127.0.0.1:8787, SQLite. */

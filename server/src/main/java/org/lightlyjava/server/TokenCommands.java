@@ -51,6 +51,9 @@ final class TokenCommands {
                         .build();
         try {
             DataDir.prepare(settings.dataDir());
+            if (settings.database() == null) {
+                DataDir.prepareDatabase(settings.sqliteFile());
+            }
             return JdbiStore.open(settings.jdbcUrl());
         } catch (IOException | StoreException e) {
             throw new CommandFailure(
