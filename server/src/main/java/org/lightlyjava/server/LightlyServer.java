@@ -14,6 +14,7 @@ import org.lightlyjava.server.datasource.EndpointPolicy;
 import org.lightlyjava.server.datasource.LocalRoot;
 import org.lightlyjava.server.datasource.SecretBox;
 import org.lightlyjava.server.http.HttpApi;
+import org.lightlyjava.server.http.PublicUrls;
 import org.lightlyjava.server.service.Limits;
 import org.lightlyjava.server.service.Services;
 import org.lightlyjava.server.service.Sessions;
@@ -92,7 +93,12 @@ public final class LightlyServer implements AutoCloseable {
                     new Sessions(services.tokens(), store.users(), key, settings.clock());
             HttpApi app =
                     HttpApi.create(
-                            services, urls, sessions, settings.publicUrl(), ServerVersion.get());
+                            services,
+                            urls,
+                            sessions,
+                            new PublicUrls(
+                                    settings.publicUrl(), settings.host(), settings.allowedHosts()),
+                            ServerVersion.get());
             app.start(settings.host(), settings.port());
             return new LightlyServer(settings, store, services, app, datasources);
         } catch (IOException | RuntimeException e) {

@@ -36,8 +36,19 @@ final class ServeCommand implements Callable<Integer> {
             paramLabel = "URL",
             description =
                     "URL clients reach the server at, for the upload and download URLs it hands"
-                            + " out (default: from each request's Host header).")
+                            + " out (default: the request's Host header when it is allowed, see"
+                            + " --allowed-host, else the address the request came in on).")
     String publicUrl;
+
+    @Option(
+            names = "--allowed-host",
+            paramLabel = "HOST[:PORT]",
+            description =
+                    "Without --public-url: a Host header the handed-out URLs may be built from,"
+                            + " e.g. files.example.com:8787; repeatable. Loopback names and the"
+                            + " --host address are always allowed; other Host headers get URLs on"
+                            + " the address the request came in on.")
+    List<String> allowedHosts = new ArrayList<>();
 
     @Option(
             names = "--local-root",
@@ -132,6 +143,7 @@ final class ServeCommand implements Callable<Integer> {
                     .host(host)
                     .port(port)
                     .publicUrl(publicUrl)
+                    .allowedHosts(allowedHosts)
                     .localRoot(localRoot)
                     .readUrlTtl(readUrlTtl)
                     .writeUrlTtl(writeUrlTtl)

@@ -29,6 +29,9 @@ import org.lightlyjava.server.datasource.EndpointPolicy;
  * @param s3Endpoints the S3-compatible endpoints datasources may name although they resolve to an
  *     internal address (loopback, private, link-local); null: any endpoint at all (a server only
  *     its user reaches, and tests)
+ * @param allowedHosts without {@code publicUrl}: the {@code Host} headers ({@code name} or {@code
+ *     name:port}) the server builds the URLs it hands out from; other hosts get URLs on the address
+ *     the request came in on (loopback names and the listening host are always allowed)
  * @param clock the time source (tests move it)
  */
 public record ServerSettings(
@@ -45,6 +48,7 @@ public record ServerSettings(
         Path localRoot,
         Duration s3Timeout,
         List<String> s3Endpoints,
+        List<String> allowedHosts,
         Clock clock) {
 
     /** The port {@code lightly-server serve} listens on by default. */
@@ -85,6 +89,13 @@ public record ServerSettings(
         Objects.requireNonNull(s3Timeout, "s3Timeout");
         if (s3Timeout.isNegative() || s3Timeout.isZero()) {
             throw new IllegalArgumentException("s3Timeout must be positive");
+        }
+        allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        for (String allowed : allowedHosts) {
+            if (!allowed.matches("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9a-fA-F:.]+\\](:\\d{1,5})?")) {
+                throw new IllegalArgumentException(
+                        "an allowed host is a name or address, optionally with :port: " + allowed);
+            }
         }
         if (s3Endpoints != null) {
             s3Endpoints = List.copyOf(s3Endpoints);
@@ -143,6 +154,7 @@ public record ServerSettings(
         private Path localRoot;
         private Duration s3Timeout = Duration.ofSeconds(5);
         private List<String> s3Endpoints;
+        private List<String> allowedHosts = List.of();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -161,6 +173,7 @@ public record ServerSettings(
             localRoot = s.localRoot;
             s3Timeout = s.s3Timeout;
             s3Endpoints = s.s3Endpoints;
+            allowedHosts = s.allowedHosts;
             clock = s.clock;
         }
 
@@ -235,6 +248,12 @@ public record ServerSettings(
             return this;
         }
 
+        /** {@code Host} headers the URLs handed out may be built from (see the record). */
+        public Builder allowedHosts(List<String> value) {
+            allowedHosts = value;
+            return this;
+        }
+
         public Builder clock(Clock value) {
             clock = value;
             return this;
@@ -255,6 +274,7 @@ public record ServerSettings(
                     localRoot,
                     s3Timeout,
                     s3Endpoints,
+                    allowedHosts,
                     clock);
         }
     }
