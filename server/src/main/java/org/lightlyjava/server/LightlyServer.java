@@ -71,6 +71,7 @@ public final class LightlyServer implements AutoCloseable {
      * @throws ServerStartException when the folder, the database or the address is unusable
      */
     public static LightlyServer start(ServerSettings settings) throws ServerStartException {
+        SecretLogFilter.install();
         Store store = openStore(settings);
         Datasources datasources = null;
         Services services = null;
