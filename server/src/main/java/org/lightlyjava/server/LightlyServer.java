@@ -194,8 +194,13 @@ public final class LightlyServer implements AutoCloseable {
         } finally {
             services.close();
             datasources.close();
-            for (String id : temporaryTokens) {
-                store.users().revokeToken(id);
+            try {
+                for (String id : temporaryTokens) {
+                    store.users().revokeToken(id);
+                }
+            } catch (RuntimeException e) {
+                // the database is down: the tokens expire on their own (24 h)
+                LOG.warn("could not revoke the temporary tokens: {}", e.toString());
             }
             store.close();
             LOG.debug("server on port {} stopped", settings.port());

@@ -164,7 +164,20 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** The options that make {@code token create} use this server's database. */
     private String dataDirArg() {
-        return store.dataDir == null ? "" : " --data-dir " + store.dataDir.toAbsolutePath();
+        String dataDir =
+                store.dataDir == null ? "" : " --data-dir " + store.dataDir.toAbsolutePath();
+        if (store.database == null) {
+            return dataDir;
+        }
+        String shown =
+                store.database
+                        .replaceAll("(?i)([?&]password=)[^&]*", "$1***")
+                        .replaceAll("//[^/@]*@", "//***@");
+        return " --db '"
+                + shown
+                + "'"
+                + (shown.equals(store.database) ? "" : " (with the password as given here)");
     }
 }

@@ -141,6 +141,32 @@ class ServerMainTest {
         assertThat(out.toString()).contains("stopping");
     }
 
+    @Test
+    void serve_onPostgresql_hintsTokenCreateWithTheSameDb() throws Exception {
+        String db = org.lightlyjava.server.testing.Postgres.freshSchema() + "&password=s3cret";
+        StopSignal stop = StopSignal.manual();
+        StringWriter out = new StringWriter();
+        CommandEnv env =
+                new CommandEnv(
+                        new PrintWriter(out, true),
+                        new PrintWriter(new StringWriter()),
+                        Map.of(),
+                        stop);
+        CompletableFuture<Integer> served =
+                CompletableFuture.supplyAsync(
+                        () -> ServerMain.run(env, "serve", "--port", "0", "--db", db));
+        awaitUrl(out, served);
+        stop.requestStop();
+        assertThat(served.get(20, TimeUnit.SECONDS)).isZero();
+        assertThat(out.toString())
+                .contains("database: postgresql")
+                .contains(
+                        "token create --user NAME --db '"
+                                + db.replace("s3cret", "***")
+                                + "' (with the password as given here)")
+                .doesNotContain("s3cret");
+    }
+
     private static String awaitUrl(StringWriter out, CompletableFuture<Integer> served)
             throws InterruptedException {
         Pattern listening = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
