@@ -137,7 +137,7 @@ public final class LightlyServer implements AutoCloseable {
             if (settings.database() == null) {
                 DataDir.prepareDatabase(settings.sqliteFile());
             }
-            return JdbiStore.open(settings.jdbcUrl());
+            return JdbiStore.open(settings.jdbcUrl(), settings.databasePassword());
         } catch (IOException | StoreException e) {
             throw new ServerStartException(
                     "cannot open the data folder " + settings.dataDir() + ": " + e.getMessage(), e);

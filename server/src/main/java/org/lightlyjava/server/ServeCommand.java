@@ -140,6 +140,7 @@ final class ServeCommand implements Callable<Integer> {
             return ServerSettings.builder()
                     .dataDir(store.dataDir(env.env()))
                     .database(store.database)
+                    .databasePassword(store.password(env.env()))
                     .host(host)
                     .port(port)
                     .publicUrl(publicUrl)

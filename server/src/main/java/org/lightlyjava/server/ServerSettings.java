@@ -17,6 +17,7 @@ import org.lightlyjava.server.datasource.EndpointPolicy;
  * @param port the port; 0 picks a free one
  * @param database a JDBC URL, or null for the SQLite file {@code lightly-server.db} in the data
  *     folder
+ * @param databasePassword the database's password when it is not in the URL, or null
  * @param publicUrl the URL clients reach the server at (for the URLs it hands out), or null to take
  *     it from each request's {@code Host} header
  * @param maxSamplesPerDataset the quota per dataset
@@ -39,6 +40,7 @@ public record ServerSettings(
         String host,
         int port,
         String database,
+        String databasePassword,
         String publicUrl,
         long maxSamplesPerDataset,
         long maxJsonBytes,
@@ -103,6 +105,24 @@ public record ServerSettings(
         }
     }
 
+    /** Like the record's, with the database password masked. */
+    @Override
+    public String toString() {
+        return "ServerSettings[dataDir="
+                + dataDir
+                + ", host="
+                + host
+                + ", port="
+                + port
+                + ", database="
+                + (database == null ? null : database.replaceAll("(?i)(password=)[^&]*", "$1***"))
+                + ", databasePassword="
+                + (databasePassword == null ? null : "***")
+                + ", publicUrl="
+                + publicUrl
+                + "]";
+    }
+
     /** The folder of LOCAL datasources: {@link #localRoot()} or {@code <dataDir>/local}. */
     public Path localRootOrDefault() {
         return localRoot != null ? localRoot.toAbsolutePath() : dataDir.resolve("local");
@@ -145,6 +165,7 @@ public record ServerSettings(
         private String host = "127.0.0.1";
         private int port = DEFAULT_PORT;
         private String database;
+        private String databasePassword;
         private String publicUrl;
         private long maxSamplesPerDataset = 10_000_000;
         private long maxJsonBytes = 64L << 20;
@@ -164,6 +185,7 @@ public record ServerSettings(
             host = s.host;
             port = s.port;
             database = s.database;
+            databasePassword = s.databasePassword;
             publicUrl = s.publicUrl;
             maxSamplesPerDataset = s.maxSamplesPerDataset;
             maxJsonBytes = s.maxJsonBytes;
@@ -195,6 +217,12 @@ public record ServerSettings(
         /** A JDBC URL, or null for SQLite in the data folder. */
         public Builder database(String value) {
             database = value;
+            return this;
+        }
+
+        /** The database password when the JDBC URL carries none; null for none. */
+        public Builder databasePassword(String value) {
+            databasePassword = value;
             return this;
         }
 
@@ -265,6 +293,7 @@ public record ServerSettings(
                     host,
                     port,
                     database,
+                    databasePassword,
                     publicUrl,
                     maxSamplesPerDataset,
                     maxJsonBytes,

@@ -30,7 +30,7 @@ final class DataSources {
                         + redact(jdbcUrl));
     }
 
-    static HikariDataSource pool(String jdbcUrl) {
+    static HikariDataSource pool(String jdbcUrl, String password) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("lightly-server");
         if (isSqlite(jdbcUrl)) {
@@ -42,6 +42,9 @@ final class DataSources {
             config.setMaximumPoolSize(4);
         } else {
             config.setJdbcUrl(jdbcUrl);
+            if (password != null) {
+                config.setPassword(password);
+            }
             config.setMaximumPoolSize(8);
             // A database that is down fails requests within seconds (503), not after 30 s.
             config.setConnectionTimeout(PG_CONNECTION_TIMEOUT_MS);
