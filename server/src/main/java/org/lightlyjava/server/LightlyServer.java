@@ -14,6 +14,7 @@ import org.lightlyjava.server.datasource.EndpointPolicy;
 import org.lightlyjava.server.datasource.LocalRoot;
 import org.lightlyjava.server.datasource.SecretBox;
 import org.lightlyjava.server.http.HttpApi;
+import org.lightlyjava.server.http.PublicUrls;
 import org.lightlyjava.server.service.Limits;
 import org.lightlyjava.server.service.Services;
 import org.lightlyjava.server.service.Sessions;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * {@link #close()} lets requests in flight finish (up to 10 s), then stops and closes the database.
+ * The data folder is created with mode 0700 and the SQLite database with 0600, whoever starts the
+ * server ({@code lightly-server serve} or a tool embedding it). {@link #close()} lets requests in
+ * flight finish (up to 10 s), then stops and closes the database.
  */
 public final class LightlyServer implements AutoCloseable {
 
@@ -68,6 +71,7 @@ public final class LightlyServer implements AutoCloseable {
      * @throws ServerStartException when the folder, the database or the address is unusable
      */
     public static LightlyServer start(ServerSettings settings) throws ServerStartException {
+        SecretLogFilter.install();
         Store store = openStore(settings);
         Datasources datasources = null;
         Services services = null;
@@ -85,10 +89,17 @@ public final class LightlyServer implements AutoCloseable {
                             settings.maxBlobBytes());
             services = new Services(store, files, urls, datasources, limits, settings.clock());
             store.users().deleteExpiredTokens(settings.clock().millis());
-            Sessions sessions = new Sessions(services.tokens(), key, settings.clock());
+            store.users().deleteEndedSessions(settings.clock().millis());
+            Sessions sessions =
+                    new Sessions(services.tokens(), store.users(), key, settings.clock());
             HttpApi app =
                     HttpApi.create(
-                            services, urls, sessions, settings.publicUrl(), ServerVersion.get());
+                            services,
+                            urls,
+                            sessions,
+                            new PublicUrls(
+                                    settings.publicUrl(), settings.host(), settings.allowedHosts()),
+                            ServerVersion.get());
             app.start(settings.host(), settings.port());
             return new LightlyServer(settings, store, services, app, datasources);
         } catch (IOException | RuntimeException e) {
@@ -122,8 +133,11 @@ public final class LightlyServer implements AutoCloseable {
 
     private static Store openStore(ServerSettings settings) throws ServerStartException {
         try {
-            Files.createDirectories(settings.dataDir());
-            return JdbiStore.open(settings.jdbcUrl());
+            DataDir.prepare(settings.dataDir());
+            if (settings.database() == null) {
+                DataDir.prepareDatabase(settings.sqliteFile());
+            }
+            return JdbiStore.open(settings.jdbcUrl(), settings.databasePassword());
         } catch (IOException | StoreException e) {
             throw new ServerStartException(
                     "cannot open the data folder " + settings.dataDir() + ": " + e.getMessage(), e);
@@ -180,8 +194,13 @@ public final class LightlyServer implements AutoCloseable {
         } finally {
             services.close();
             datasources.close();
-            for (String id : temporaryTokens) {
-                store.users().revokeToken(id);
+            try {
+                for (String id : temporaryTokens) {
+                    store.users().revokeToken(id);
+                }
+            } catch (RuntimeException e) {
+                // the database is down: the tokens expire on their own (24 h)
+                LOG.warn("could not revoke the temporary tokens: {}", e.toString());
             }
             store.close();
             LOG.debug("server on port {} stopped", settings.port());

@@ -36,8 +36,19 @@ final class ServeCommand implements Callable<Integer> {
             paramLabel = "URL",
             description =
                     "URL clients reach the server at, for the upload and download URLs it hands"
-                            + " out (default: from each request's Host header).")
+                            + " out (default: the request's Host header when it is allowed, see"
+                            + " --allowed-host, else the address the request came in on).")
     String publicUrl;
+
+    @Option(
+            names = "--allowed-host",
+            paramLabel = "HOST[:PORT]",
+            description =
+                    "Without --public-url: a Host header the handed-out URLs may be built from,"
+                            + " e.g. files.example.com:8787; repeatable. Loopback names and the"
+                            + " --host address are always allowed; other Host headers get URLs on"
+                            + " the address the request came in on.")
+    List<String> allowedHosts = new ArrayList<>();
 
     @Option(
             names = "--local-root",
@@ -129,9 +140,11 @@ final class ServeCommand implements Callable<Integer> {
             return ServerSettings.builder()
                     .dataDir(store.dataDir(env.env()))
                     .database(store.database)
+                    .databasePassword(store.password(env.env()))
                     .host(host)
                     .port(port)
                     .publicUrl(publicUrl)
+                    .allowedHosts(allowedHosts)
                     .localRoot(localRoot)
                     .readUrlTtl(readUrlTtl)
                     .writeUrlTtl(writeUrlTtl)
@@ -152,7 +165,20 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** The options that make {@code token create} use this server's database. */
     private String dataDirArg() {
-        return store.dataDir == null ? "" : " --data-dir " + store.dataDir.toAbsolutePath();
+        String dataDir =
+                store.dataDir == null ? "" : " --data-dir " + store.dataDir.toAbsolutePath();
+        if (store.database == null) {
+            return dataDir;
+        }
+        String shown =
+                store.database
+                        .replaceAll("(?i)([?&]password=)[^&]*", "$1***")
+                        .replaceAll("//[^/@]*@", "//***@");
+        return " --db '"
+                + shown
+                + "'"
+                + (shown.equals(store.database) ? "" : " (with the password as given here)");
     }
 }

@@ -17,6 +17,7 @@ import org.lightlyjava.server.datasource.EndpointPolicy;
  * @param port the port; 0 picks a free one
  * @param database a JDBC URL, or null for the SQLite file {@code lightly-server.db} in the data
  *     folder
+ * @param databasePassword the database's password when it is not in the URL, or null
  * @param publicUrl the URL clients reach the server at (for the URLs it hands out), or null to take
  *     it from each request's {@code Host} header
  * @param maxSamplesPerDataset the quota per dataset
@@ -29,6 +30,9 @@ import org.lightlyjava.server.datasource.EndpointPolicy;
  * @param s3Endpoints the S3-compatible endpoints datasources may name although they resolve to an
  *     internal address (loopback, private, link-local); null: any endpoint at all (a server only
  *     its user reaches, and tests)
+ * @param allowedHosts without {@code publicUrl}: the {@code Host} headers ({@code name} or {@code
+ *     name:port}) the server builds the URLs it hands out from; other hosts get URLs on the address
+ *     the request came in on (loopback names and the listening host are always allowed)
  * @param clock the time source (tests move it)
  */
 public record ServerSettings(
@@ -36,6 +40,7 @@ public record ServerSettings(
         String host,
         int port,
         String database,
+        String databasePassword,
         String publicUrl,
         long maxSamplesPerDataset,
         long maxJsonBytes,
@@ -45,6 +50,7 @@ public record ServerSettings(
         Path localRoot,
         Duration s3Timeout,
         List<String> s3Endpoints,
+        List<String> allowedHosts,
         Clock clock) {
 
     /** The port {@code lightly-server serve} listens on by default. */
@@ -86,10 +92,35 @@ public record ServerSettings(
         if (s3Timeout.isNegative() || s3Timeout.isZero()) {
             throw new IllegalArgumentException("s3Timeout must be positive");
         }
+        allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        for (String allowed : allowedHosts) {
+            if (!allowed.matches("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9a-fA-F:.]+\\](:\\d{1,5})?")) {
+                throw new IllegalArgumentException(
+                        "an allowed host is a name or address, optionally with :port: " + allowed);
+            }
+        }
         if (s3Endpoints != null) {
             s3Endpoints = List.copyOf(s3Endpoints);
             EndpointPolicy.publicOnly(s3Endpoints); // refuses an entry that is no http(s) URL
         }
+    }
+
+    /** Like the record's, with the database password masked. */
+    @Override
+    public String toString() {
+        return "ServerSettings[dataDir="
+                + dataDir
+                + ", host="
+                + host
+                + ", port="
+                + port
+                + ", database="
+                + (database == null ? null : database.replaceAll("(?i)(password=)[^&]*", "$1***"))
+                + ", databasePassword="
+                + (databasePassword == null ? null : "***")
+                + ", publicUrl="
+                + publicUrl
+                + "]";
     }
 
     /** The folder of LOCAL datasources: {@link #localRoot()} or {@code <dataDir>/local}. */
@@ -110,7 +141,12 @@ public record ServerSettings(
 
     /** The JDBC URL in use: {@link #database()} or the SQLite file in the data folder. */
     public String jdbcUrl() {
-        return database != null ? database : "jdbc:sqlite:" + dataDir.resolve("lightly-server.db");
+        return database != null ? database : "jdbc:sqlite:" + sqliteFile();
+    }
+
+    /** The SQLite file used when no {@link #database()} is given. */
+    public Path sqliteFile() {
+        return dataDir.resolve("lightly-server.db");
     }
 
     /** Defaults: data folder from the environment, 127.0.0.1:8787, SQLite. */
@@ -129,6 +165,7 @@ public record ServerSettings(
         private String host = "127.0.0.1";
         private int port = DEFAULT_PORT;
         private String database;
+        private String databasePassword;
         private String publicUrl;
         private long maxSamplesPerDataset = 10_000_000;
         private long maxJsonBytes = 64L << 20;
@@ -138,6 +175,7 @@ public record ServerSettings(
         private Path localRoot;
         private Duration s3Timeout = Duration.ofSeconds(5);
         private List<String> s3Endpoints;
+        private List<String> allowedHosts = List.of();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -147,6 +185,7 @@ public record ServerSettings(
             host = s.host;
             port = s.port;
             database = s.database;
+            databasePassword = s.databasePassword;
             publicUrl = s.publicUrl;
             maxSamplesPerDataset = s.maxSamplesPerDataset;
             maxJsonBytes = s.maxJsonBytes;
@@ -156,6 +195,7 @@ public record ServerSettings(
             localRoot = s.localRoot;
             s3Timeout = s.s3Timeout;
             s3Endpoints = s.s3Endpoints;
+            allowedHosts = s.allowedHosts;
             clock = s.clock;
         }
 
@@ -177,6 +217,12 @@ public record ServerSettings(
         /** A JDBC URL, or null for SQLite in the data folder. */
         public Builder database(String value) {
             database = value;
+            return this;
+        }
+
+        /** The database password when the JDBC URL carries none; null for none. */
+        public Builder databasePassword(String value) {
+            databasePassword = value;
             return this;
         }
 
@@ -230,6 +276,12 @@ public record ServerSettings(
             return this;
         }
 
+        /** {@code Host} headers the URLs handed out may be built from (see the record). */
+        public Builder allowedHosts(List<String> value) {
+            allowedHosts = value;
+            return this;
+        }
+
         public Builder clock(Clock value) {
             clock = value;
             return this;
@@ -241,6 +293,7 @@ public record ServerSettings(
                     host,
                     port,
                     database,
+                    databasePassword,
                     publicUrl,
                     maxSamplesPerDataset,
                     maxJsonBytes,
@@ -250,6 +303,7 @@ public record ServerSettings(
                     localRoot,
                     s3Timeout,
                     s3Endpoints,
+                    allowedHosts,
                     clock);
         }
     }

@@ -48,10 +48,14 @@ final class TokenCommands {
                 ServerSettings.builder()
                         .dataDir(options.dataDir(env.env()))
                         .database(options.database)
+                        .databasePassword(options.password(env.env()))
                         .build();
         try {
             DataDir.prepare(settings.dataDir());
-            return JdbiStore.open(settings.jdbcUrl());
+            if (settings.database() == null) {
+                DataDir.prepareDatabase(settings.sqliteFile());
+            }
+            return JdbiStore.open(settings.jdbcUrl(), settings.databasePassword());
         } catch (IOException | StoreException e) {
             throw new CommandFailure(
                     ExitCode.CONFIG, "cannot open the database: " + e.getMessage());

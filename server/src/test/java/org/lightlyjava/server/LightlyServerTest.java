@@ -47,6 +47,22 @@ class LightlyServerTest {
     }
 
     @Test
+    void theEmbeddedStart_makesAPrivateDataFolderAndDatabase() throws Exception {
+        try (LightlyServer server = LightlyServer.start(settings())) {
+            server.issueToken("local"); // a write: SQLite's WAL file exists now
+            assertThat(mode(dir.resolve("data"))).isEqualTo("rwx------");
+            assertThat(mode(dir.resolve("data/lightly-server.db"))).isEqualTo("rw-------");
+            Path wal = dir.resolve("data/lightly-server.db-wal");
+            assertThat(wal).exists();
+            assertThat(mode(wal)).isEqualTo("rw-------");
+        }
+    }
+
+    private static String mode(Path path) throws java.io.IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    @Test
     void aTakenPortIsAStartError() throws Exception {
         try (LightlyServer first = LightlyServer.start(settings())) {
             ServerSettings same =

@@ -1,6 +1,7 @@
 package org.lightlyjava.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -139,6 +140,95 @@ class ServerMainTest {
         assertThat(served.get(20, TimeUnit.SECONDS)).isZero();
         assertThat(stop.awaitStopped()).isTrue();
         assertThat(out.toString()).contains("stopping");
+    }
+
+    @Test
+    void serve_onPostgresql_hintsTokenCreateWithTheSameDb() throws Exception {
+        String db = org.lightlyjava.server.testing.Postgres.freshSchema() + "&password=s3cret";
+        StopSignal stop = StopSignal.manual();
+        StringWriter out = new StringWriter();
+        CommandEnv env =
+                new CommandEnv(
+                        new PrintWriter(out, true),
+                        new PrintWriter(new StringWriter()),
+                        Map.of(),
+                        stop);
+        CompletableFuture<Integer> served =
+                CompletableFuture.supplyAsync(
+                        () -> ServerMain.run(env, "serve", "--port", "0", "--db", db));
+        awaitUrl(out, served);
+        stop.requestStop();
+        assertThat(served.get(20, TimeUnit.SECONDS)).isZero();
+        assertThat(out.toString())
+                .contains("database: postgresql")
+                .contains(
+                        "token create --user NAME --db '"
+                                + db.replace("s3cret", "***")
+                                + "' (with the password as given here)")
+                .doesNotContain("s3cret");
+    }
+
+    @Test
+    void stop_letsAnUploadInFlightFinish_thenRefusesConnections() throws Exception {
+        String token = run("token", "create", "--user", "dave").out().strip();
+        StopSignal stop = StopSignal.manual();
+        StringWriter out = new StringWriter();
+        CommandEnv env =
+                new CommandEnv(
+                        new PrintWriter(out, true),
+                        new PrintWriter(new StringWriter()),
+                        Map.of(),
+                        stop);
+        CompletableFuture<Integer> served =
+                CompletableFuture.supplyAsync(
+                        () ->
+                                ServerMain.run(
+                                        env, "serve", "--port", "0", "--data-dir", dir.toString()));
+        String url = awaitUrl(out, served);
+        Api api = new Api(url, token);
+        String ds = org.lightlyjava.server.testing.Fixtures.dataset(api, "in flight");
+        String sample = org.lightlyjava.server.testing.Fixtures.samples(api, ds, 1).get(0);
+        java.net.URI write =
+                java.net.URI.create(
+                        api.get(
+                                        "/v1/datasets/"
+                                                + ds
+                                                + "/samples/"
+                                                + sample
+                                                + "/writeurl?isThumbnail=false")
+                                .string());
+        byte[] body = new byte[200_000];
+        try (java.net.Socket socket = new java.net.Socket(write.getHost(), write.getPort())) {
+            java.io.OutputStream o = socket.getOutputStream();
+            o.write(
+                    ("PUT "
+                                    + write.getRawPath()
+                                    + "?"
+                                    + write.getRawQuery()
+                                    + " HTTP/1.1\r\n"
+                                    + "Host: "
+                                    + write.getAuthority()
+                                    + "\r\n"
+                                    + "Content-Length: "
+                                    + body.length
+                                    + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            o.write(body, 0, body.length / 2);
+            o.flush();
+            Thread.sleep(100);
+            stop.requestStop(); // what SIGTERM does through the JVM's shutdown hook
+            Thread.sleep(200);
+            o.write(body, body.length / 2, body.length - body.length / 2);
+            o.flush();
+            String answer =
+                    new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(answer).isEqualTo("HTTP/1.1 200");
+        }
+        assertThat(served.get(20, TimeUnit.SECONDS)).isZero();
+        assertThat(stop.awaitStopped()).isTrue();
+        java.net.URI base = java.net.URI.create(url);
+        assertThatThrownBy(() -> new java.net.Socket(base.getHost(), base.getPort()).close())
+                .isInstanceOf(java.net.ConnectException.class);
     }
 
     private static String awaitUrl(StringWriter out, CompletableFuture<Integer> served)

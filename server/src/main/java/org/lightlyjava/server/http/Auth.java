@@ -15,8 +15,10 @@ import org.lightlyjava.server.store.UserRecord;
  * SessionRoutes}), except the version checks, the server info, the blob route (whose URLs are
  * signed), the web page's files and signing in and out. The answer to a missing or wrong token is
  * the same: it never tells whether a token exists. A request that changes something on the strength
- * of the cookie must come from the server's own origin when the browser names one ({@code Origin}):
- * the cookie is {@code SameSite=Strict} already; this holds for browsers that ignore that.
+ * of the cookie must name the server's own origin ({@code Origin}) or, without one, send a JSON
+ * body ({@code Content-Type: application/json}, which no cross-site form can send without the
+ * browser asking first): the cookie is {@code SameSite=Strict} already; this holds for browsers
+ * that ignore that.
  */
 final class Auth implements Handler {
 
@@ -48,13 +50,28 @@ final class Auth implements Handler {
         } else {
             user = sessions.user(ctx.cookie(SessionRoutes.COOKIE));
             if (user.isPresent() && !SAFE.contains(ctx.method().name())) {
-                requireSameOrigin(ctx);
+                requireSameOriginOrJson(ctx);
             }
         }
         ctx.attribute(
                 USER,
                 user.orElseThrow(
                         () -> ApiProblem.unauthorized("a valid token is required (?token=...)")));
+    }
+
+    /** The {@code Origin} names this server's host, or there is none and the body is JSON. */
+    static void requireSameOriginOrJson(Context ctx) {
+        if (ctx.header("Origin") != null) {
+            requireSameOrigin(ctx);
+            return;
+        }
+        String type = ctx.header("Content-Type");
+        String media = type == null ? "" : type.split(";", 2)[0].trim();
+        if (!media.equalsIgnoreCase("application/json")) {
+            throw ApiProblem.forbidden(
+                    "a change made with the session cookie needs Content-Type: application/json"
+                            + " or this server's Origin");
+        }
     }
 
     /** An {@code Origin} header, when sent, names this server's host. */

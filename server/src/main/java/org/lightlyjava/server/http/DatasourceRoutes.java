@@ -1,11 +1,9 @@
 package org.lightlyjava.server.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import org.lightlyjava.api.model.ApiJson;
 import org.lightlyjava.api.model.DatasourceConfig;
 import org.lightlyjava.api.model.DatasourceProcessedUntilTimestamp;
 import org.lightlyjava.server.service.ApiProblem;
@@ -47,12 +45,7 @@ final class DatasourceRoutes {
         if (!body.isObject()) {
             throw ApiProblem.malformed("the body must be a JSON object");
         }
-        DatasourceConfig config;
-        try {
-            config = ApiJson.mapper().treeToValue(body, DatasourceConfig.class);
-        } catch (JsonProcessingException e) {
-            throw ApiProblem.malformed("the body is not a datasource: " + e.getOriginalMessage());
-        }
+        DatasourceConfig config = StrictJson.convert(body, DatasourceConfig.class);
         boolean thumbSuffixNull = body.has("thumbSuffix") && body.get("thumbSuffix").isNull();
         service().put(dataset, config, thumbSuffixNull);
         ctx.status(200);

@@ -3,6 +3,9 @@ package org.lightlyjava.server.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import org.eclipse.jetty.io.EofException;
 import org.lightlyjava.api.model.ApiError;
 import org.lightlyjava.server.datasource.DatasourceException;
@@ -53,8 +56,42 @@ final class Errors {
     }
 
     private static void unexpected(Exception e, Context ctx) {
+        if (databaseUnreachable(e)) {
+            LOG.warn(
+                    "{} {}: the database is unreachable: {}",
+                    ctx.method(),
+                    ctx.path(),
+                    e.toString());
+            ctx.header("Retry-After", "5");
+            answer(
+                    ctx,
+                    503,
+                    "DATABASE_UNAVAILABLE",
+                    "the server's database is unreachable; try again shortly");
+            return;
+        }
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         answer(ctx, 500, "INTERNAL_ERROR", "the server failed on this request; see its log");
+    }
+
+    /**
+     * Whether a failure comes from a database that cannot be reached: no connection within the
+     * pool's timeout, or SQLSTATE class 08 (connection exception) or 57P0x (the server shut down).
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P0")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static void answer(Context ctx, int status, String code, String message) {

@@ -1,22 +1,18 @@
 package org.lightlyjava.server.http;
 
 import io.javalin.http.Context;
-import java.util.regex.Pattern;
 import org.lightlyjava.server.service.Services;
 import org.lightlyjava.server.store.DatasetRecord;
 
 /** What the route classes share: the services, the caller's dataset and the public base URL. */
 final class Handlers {
 
-    private static final Pattern HOST =
-            Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9a-fA-F:.]+\\](:\\d{1,5})?");
-
     final Services services;
-    private final String publicUrl;
+    private final PublicUrls publicUrls;
 
-    Handlers(Services services, String publicUrl) {
+    Handlers(Services services, PublicUrls publicUrls) {
         this.services = services;
-        this.publicUrl = publicUrl;
+        this.publicUrls = publicUrls;
     }
 
     /** The {@code datasetId} path parameter's dataset, if it is the caller's. */
@@ -28,18 +24,8 @@ final class Handlers {
         return services.limits().maxJsonBytes();
     }
 
-    /**
-     * The server's URL as this client reaches it: the configured public URL, else the request's
-     * scheme and {@code Host} header (when it looks like a host), else the local address.
-     */
+    /** The server's URL as this client reaches it: see {@link PublicUrls}. */
     String base(Context ctx) {
-        if (publicUrl != null) {
-            return publicUrl;
-        }
-        String host = ctx.header("Host");
-        if (host == null || !HOST.matcher(host).matches()) {
-            host = ctx.req().getLocalAddr() + ":" + ctx.req().getLocalPort();
-        }
-        return ctx.scheme() + "://" + host;
+        return publicUrls.base(ctx);
     }
 }

@@ -20,8 +20,7 @@ public final class HttpApi {
     }
 
     /**
-     * @param publicUrl the server's URL as clients reach it, for the URLs it hands out; null to
-     *     take it from each request's {@code Host} header
+     * @param publicUrls where the URLs it hands out point
      * @param version the server's version, for {@code /v1/lightly-java/info}
      * @param sessions the web page's sessions
      */
@@ -29,9 +28,9 @@ public final class HttpApi {
             Services services,
             SignedUrls signedUrls,
             Sessions sessions,
-            String publicUrl,
+            PublicUrls publicUrls,
             String version) {
-        Handlers handlers = new Handlers(services, publicUrl);
+        Handlers handlers = new Handlers(services, publicUrls);
         return new HttpApi(
                 Javalin.create(
                         config ->
@@ -84,6 +83,8 @@ public final class HttpApi {
         config.router.ignoreTrailingSlashes = true;
         config.jetty.modifyServer(HttpApi::graceful);
         Errors.register(config.routes);
+        // No browser may guess a type for a blob (an uploaded "image" that is HTML, say).
+        config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
         config.routes.beforeMatched(new Auth(services.tokens(), sessions));
         new MiscRoutes(services, version).register(config.routes);
         new DatasetRoutes(handlers).register(config.routes);

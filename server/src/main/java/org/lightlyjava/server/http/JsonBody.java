@@ -1,13 +1,14 @@
 package org.lightlyjava.server.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import org.lightlyjava.api.model.ApiJson;
 import org.lightlyjava.server.service.ApiProblem;
 
-/** Reads a JSON request body of at most a given length; unknown fields are ignored. */
+/**
+ * Reads a JSON request body of at most a given length by {@link StrictJson}'s rules; unknown fields
+ * are ignored.
+ */
 final class JsonBody {
 
     private JsonBody() {}
@@ -29,15 +30,7 @@ final class JsonBody {
         if (body.length == 0) {
             throw ApiProblem.malformed("the request needs a JSON body");
         }
-        T value;
-        try {
-            value = ApiJson.mapper().readValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw ApiProblem.malformed(
-                    "the body is not valid JSON here: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ApiProblem.malformed("cannot read the request body: " + e.getMessage());
-        }
+        T value = StrictJson.read(body, type);
         if (value == null) {
             throw ApiProblem.malformed("the body must be a JSON object, not null");
         }

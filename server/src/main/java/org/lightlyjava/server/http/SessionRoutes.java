@@ -45,6 +45,7 @@ final class SessionRoutes {
 
     private void signOut(Context ctx) {
         Auth.requireSameOrigin(ctx);
+        sessions.end(ctx.cookie(COOKIE));
         setCookie(ctx, "", 0);
         ctx.status(200);
     }

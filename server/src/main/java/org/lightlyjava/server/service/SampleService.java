@@ -48,7 +48,7 @@ public final class SampleService {
      * @throws ApiProblem 409 {@code SAMPLE_FILENAME_EXISTS} when the dataset has that file name
      */
     public String create(DatasetRecord dataset, SampleCreateRequest request) {
-        NewSample sample = toNew(request, "fileName");
+        NewSample sample = toNew(request, "");
         BatchItem item = insert(dataset, List.of(sample)).get(0);
         if (!item.created()) {
             throw ApiProblem.conflict(
@@ -83,7 +83,7 @@ public final class SampleService {
         List<NewSample> samples = new ArrayList<>(requested.size());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < requested.size(); i++) {
-            NewSample sample = toNew(requested.get(i), "samples[" + i + "].fileName");
+            NewSample sample = toNew(requested.get(i), "samples[" + i + "].");
             if (!seen.add(sample.fileName())) {
                 throw ApiProblem.badRequest(
                         "fileName '" + sample.fileName() + "' appears twice in the batch");
@@ -105,14 +105,18 @@ public final class SampleService {
         }
     }
 
-    private NewSample toNew(SampleCreateRequest request, String what) {
+    /** A sample to insert; {@code prefix} names it in messages, e.g. {@code samples[3].}. */
+    private NewSample toNew(SampleCreateRequest request, String prefix) {
         if (request == null) {
-            throw ApiProblem.badRequest(what + ": the sample is null");
+            throw ApiProblem.badRequest(prefix + "fileName: the sample is null");
         }
-        String fileName = Names.fileName(request.fileName(), what);
+        String fileName = Names.fileName(request.fileName(), prefix + "fileName");
         String thumbName =
-                request.thumbName() == null ? null : Names.fileName(request.thumbName(), what);
-        JsonNode metaData = Json.object(request.metaData(), "metaData");
+                request.thumbName() == null
+                        ? null
+                        : Names.fileName(request.thumbName(), prefix + "thumbName");
+        JsonNode metaData = Json.object(request.metaData(), prefix + "metaData");
+        MetaDataTypes.check(metaData, prefix + "metaData");
         return new NewSample(
                 ids.next(),
                 fileName,
@@ -170,6 +174,7 @@ public final class SampleService {
                         ? null
                         : Names.fileName(request.thumbName(), "thumbName");
         JsonNode metaData = Json.object(request.metaData(), "metaData");
+        MetaDataTypes.check(metaData, "metaData");
         SampleChange change =
                 new SampleChange(
                         fileName,

@@ -40,4 +40,15 @@ public interface UserStore {
 
     /** Deletes tokens that expired before {@code now}; returns how many. */
     int deleteExpiredTokens(long now);
+
+    /**
+     * Records that the session with this MAC was signed out; it would expire at {@code expiresAt}.
+     */
+    void endSession(String mac, long expiresAt);
+
+    /** Whether the session with this MAC was signed out. */
+    boolean sessionEnded(String mac);
+
+    /** Forgets signed-out sessions that expired before {@code now}; returns how many. */
+    int deleteEndedSessions(long now);
 }

@@ -124,6 +124,21 @@ class SessionRoutesTest extends ServerTestBase {
     }
 
     @Test
+    void signOut_endsTheSessionOnTheServer_soACopiedCookieIsRefused() {
+        String copied = cookie(signIn(alice.token()));
+        String other = cookie(signIn(alice.token()));
+        assertThat(withCookie("GET", "/v1/datasets", copied).status()).isEqualTo(200);
+        Response out = Api.request("DELETE", alice.base() + SESSION, null, "Cookie", copied);
+        assertThat(out.status()).isEqualTo(200);
+        assertThat(withCookie("GET", "/v1/datasets", copied).status()).isEqualTo(401);
+        assertThat(withCookie("GET", SESSION, copied).status()).isEqualTo(401);
+        assertThat(withCookie("GET", "/v1/datasets", other).status())
+                .as("another session of the same token goes on")
+                .isEqualTo(200);
+        assertThat(alice.get("/v1/datasets").status()).isEqualTo(200);
+    }
+
+    @Test
     void signOut_clearsTheCookie() {
         Response r = Api.request("DELETE", alice.base() + SESSION, null);
         assertThat(r.status()).isEqualTo(200);

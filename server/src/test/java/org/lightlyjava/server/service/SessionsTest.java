@@ -40,7 +40,7 @@ class SessionsTest {
     }
 
     private Sessions sessions(Instant now, byte[] key) {
-        return new Sessions(tokens(now), key, Clock.fixed(now, ZoneOffset.UTC));
+        return new Sessions(tokens(now), store.users(), key, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test
@@ -97,5 +97,20 @@ class SessionsTest {
         String value = sessions(T, KEY).open(issued.token()).orElseThrow().value();
         store.users().revokeToken(issued.tokenId());
         assertThat(sessions(T, KEY).user(value)).isEmpty();
+    }
+
+    @Test
+    void signingOut_endsThatSessionOnly_evenOneOpenedInTheSameSecond() {
+        Tokens.Issued issued = tokens(T).issue("alice", null);
+        String ended = sessions(T, KEY).open(issued.token()).orElseThrow().value();
+        String kept = sessions(T, KEY).open(issued.token()).orElseThrow().value();
+        assertThat(kept).isNotEqualTo(ended);
+        sessions(T, KEY).end(ended);
+        assertThat(sessions(T.plusSeconds(1), KEY).user(ended)).isEmpty();
+        assertThat(sessions(T.plusSeconds(1), KEY).user(kept)).isPresent();
+        sessions(T, KEY).end("x." + kept);
+        assertThat(sessions(T, KEY).user(kept))
+                .as("a value that is no session ends nothing")
+                .isPresent();
     }
 }

@@ -110,6 +110,19 @@ abstract class StoreContract {
         assertThat(store.users().tokens()).isEmpty();
     }
 
+    @Test
+    void endedSessions_areRememberedUntilTheyExpire() {
+        String mac = "m".repeat(43);
+        assertThat(store.users().sessionEnded(mac)).isFalse();
+        store.users().endSession(mac, NOW + 1000);
+        store.users().endSession(mac, NOW + 1000);
+        assertThat(store.users().sessionEnded(mac)).isTrue();
+        assertThat(store.users().sessionEnded("n".repeat(43))).isFalse();
+        assertThat(store.users().deleteEndedSessions(NOW)).isZero();
+        assertThat(store.users().deleteEndedSessions(NOW + 1000)).isEqualTo(1);
+        assertThat(store.users().sessionEnded(mac)).isFalse();
+    }
+
     private TokenRecord token(UserRecord user, String hash, Long expiresAt) {
         TokenRecord t =
                 new TokenRecord(

@@ -91,7 +91,8 @@ public final class Api {
 
     /**
      * Any request to a full URL, without a token: {@code body} (JSON text) may be null, headers
-     * come as name-value pairs (a session cookie, an {@code Origin}).
+     * come as name-value pairs (a session cookie, an {@code Origin}); a body is sent as JSON unless
+     * they name another {@code Content-Type}.
      */
     public static Response request(String method, String url, String body, String... headers) {
         HttpRequest.Builder request =
@@ -102,11 +103,13 @@ public final class Api {
                                 body == null
                                         ? HttpRequest.BodyPublishers.noBody()
                                         : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
+        boolean typed = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (body != null && !typed) {
+            request.header("Content-Type", "application/json");
         }
         return send(request);
     }

@@ -14,6 +14,7 @@ final class DataSources {
 
     private static final String SQLITE_PREFIX = "jdbc:sqlite:";
     private static final int BUSY_TIMEOUT_MS = 30_000;
+    private static final int PG_CONNECTION_TIMEOUT_MS = 3_000;
 
     private DataSources() {}
 
@@ -29,17 +30,26 @@ final class DataSources {
                         + redact(jdbcUrl));
     }
 
-    static HikariDataSource pool(String jdbcUrl) {
+    static HikariDataSource pool(String jdbcUrl, String password) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("lightly-server");
-        config.setConnectionTimeout(30_000);
         if (isSqlite(jdbcUrl)) {
+            // Waiting for a connection means waiting for SQLite's writer lock, as long as its
+            // busy timeout.
+            config.setConnectionTimeout(BUSY_TIMEOUT_MS);
             config.setDataSource(sqlite(jdbcUrl));
             // Readers run in parallel under WAL; writers queue on SQLite's lock (busy timeout).
             config.setMaximumPoolSize(4);
         } else {
             config.setJdbcUrl(jdbcUrl);
+            if (password != null) {
+                config.setPassword(password);
+            }
             config.setMaximumPoolSize(8);
+            // A database that is down fails requests within seconds (503), not after 30 s.
+            config.setConnectionTimeout(PG_CONNECTION_TIMEOUT_MS);
+            config.addDataSourceProperty("connectTimeout", 3);
+            config.addDataSourceProperty("socketTimeout", 300);
         }
         try {
             return new HikariDataSource(config);

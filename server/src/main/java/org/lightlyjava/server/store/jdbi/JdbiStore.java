@@ -53,8 +53,16 @@ public final class JdbiStore implements Store {
      *     never a password
      */
     public static JdbiStore open(String jdbcUrl) {
+        return open(jdbcUrl, null);
+    }
+
+    /**
+     * Opens the database with a password kept out of the URL (null: the URL's, else PostgreSQL's
+     * password file {@code ~/.pgpass} or {@code $PGPASSFILE}, which the driver reads).
+     */
+    public static JdbiStore open(String jdbcUrl, String password) {
         boolean sqlite = DataSources.isSqlite(jdbcUrl);
-        HikariDataSource dataSource = DataSources.pool(jdbcUrl);
+        HikariDataSource dataSource = DataSources.pool(jdbcUrl, password);
         try {
             Flyway.configure()
                     .dataSource(dataSource)

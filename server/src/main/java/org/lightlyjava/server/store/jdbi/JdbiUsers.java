@@ -151,4 +151,36 @@ final class JdbiUsers implements UserStore {
                                 .bind("now", now)
                                 .execute());
     }
+
+    @Override
+    public void endSession(String mac, long expiresAt) {
+        jdbi.useHandle(
+                h ->
+                        h.createUpdate(
+                                        "INSERT INTO ended_sessions (mac, expires_at) VALUES (:mac,"
+                                                + " :expiresAt) ON CONFLICT (mac) DO NOTHING")
+                                .bind("mac", mac)
+                                .bind("expiresAt", expiresAt)
+                                .execute());
+    }
+
+    @Override
+    public boolean sessionEnded(String mac) {
+        return jdbi.withHandle(
+                h ->
+                        h.createQuery("SELECT COUNT(*) FROM ended_sessions WHERE mac = :mac")
+                                        .bind("mac", mac)
+                                        .mapTo(Long.class)
+                                        .one()
+                                > 0);
+    }
+
+    @Override
+    public int deleteEndedSessions(long now) {
+        return jdbi.withHandle(
+                h ->
+                        h.createUpdate("DELETE FROM ended_sessions WHERE expires_at <= :now")
+                                .bind("now", now)
+                                .execute());
+    }
 }

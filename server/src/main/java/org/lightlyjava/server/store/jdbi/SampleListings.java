@@ -180,7 +180,9 @@ final class SampleListings {
     private String expression(SampleField field, String name) {
         return switch (field.kind()) {
             case INDEX -> "idx";
-            case FILE_NAME -> "file_name";
+            // Code point order on both: SQLite compares UTF-8 bytes; PostgreSQL would follow the
+            // database's collation.
+            case FILE_NAME -> sqlite ? "file_name" : "file_name COLLATE \"C\"";
             case SIZE_IN_BYTES -> "size_in_bytes";
             case SHARPNESS -> "sharpness";
             case SNR -> "snr";
