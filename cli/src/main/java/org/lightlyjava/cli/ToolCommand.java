@@ -20,7 +20,9 @@ import org.lightlyjava.run.RunFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * What every tool does: turn the {@code key=value} words into a {@link Config}, then either print
@@ -52,8 +54,14 @@ abstract class ToolCommand implements Callable<Integer> {
         this.mapper = new ExitCodeMapper(tool.command(), cli.err());
     }
 
+    @Spec CommandSpec spec;
+
     @Override
     public final Integer call() {
+        if (options.helpAll) {
+            spec.commandLine().usage(cli.out());
+            return ExitCode.OK.code();
+        }
         try (LogSession logs = Logging.start(cli.err(), options.verbosity())) {
             try {
                 return run(logs);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
+import org.lightlyjava.run.Printable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,12 @@ final class FolderScanner {
 
     static DatasetLayout.Layout scan(Path root) {
         if (!Files.isDirectory(root)) {
-            throw new DatasetException("The input directory " + root + " does not exist!");
+            throw new DatasetException(
+                    Files.exists(root)
+                            ? "input_dir must be a folder of images, but "
+                                    + Printable.name(root)
+                                    + " is a file."
+                            : "The input directory " + Printable.name(root) + " does not exist!");
         }
         List<String> dirs = new ArrayList<>();
         List<String> files = new ArrayList<>();
@@ -76,7 +82,8 @@ final class FolderScanner {
                         }
                     });
         } catch (IOException e) {
-            throw new DatasetException("cannot scan " + dir + ": " + e.getMessage(), e);
+            throw new DatasetException(
+                    "cannot scan " + Printable.name(dir) + ": " + e.getMessage(), e);
         }
     }
 
@@ -85,7 +92,11 @@ final class FolderScanner {
             return entries.toList();
         } catch (IOException | UncheckedIOException e) {
             throw new DatasetException(
-                    "cannot read the input directory " + dir + ": " + e.getMessage(), e);
+                    "cannot read the input directory "
+                            + Printable.name(dir)
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 }
