@@ -45,6 +45,7 @@ abstract class ToolCommand implements Callable<Integer> {
     List<String> words = new ArrayList<>();
 
     final CliEnv cli;
+    private Path runDir;
     final Tool tool;
     final ExitCodeMapper mapper;
 
@@ -62,15 +63,21 @@ abstract class ToolCommand implements Callable<Integer> {
             spec.commandLine().usage(cli.out());
             return ExitCode.OK.code();
         }
+        int code;
         try (LogSession logs = Logging.start(cli.err(), options.verbosity())) {
             try {
-                return run(logs);
+                code = run(logs);
             } catch (RuntimeException | Error e) {
-                return mapper.handle(e, logs::masked);
+                code = mapper.handle(e, logs::masked);
             }
         } finally {
             cli.out().flush();
         }
+        if (runDir != null && (code == ExitCode.USAGE.code() || code == ExitCode.CONFIG.code())) {
+            // refused before any work: leave no empty run folder behind
+            RunFolder.removeIfUnused(runDir, tool.logFile(), cli.workingDir());
+        }
+        return code;
     }
 
     private int run(LogSession logs) {
@@ -90,7 +97,7 @@ abstract class ToolCommand implements Callable<Integer> {
 
     /** Runs the tool on a checked configuration: by default its workflow in a fresh run folder. */
     int execute(Config config, List<Assignment> assignments, LogSession logs) {
-        Path runDir = RunFolder.create(config, assignments, cli.clock());
+        runDir = RunFolder.create(config, assignments, cli.clock());
         logs.addFile(runDir.resolve(tool.logFile()));
         LOG.debug("{} {} in {}", tool.command(), assignments, runDir);
         RunContext ctx = new RunContext(config, runDir, progress(), cli.out(), cli.env());
