@@ -83,6 +83,7 @@ fi
 # skips it.
 cds=()
 if [[ -n "${LIGHTLY_CDS_DUMP:-}" ]]; then
+    rm -f "$LIGHTLY_CDS_DUMP"
     cds=(-XX:ArchiveClassesAtExit="$LIGHTLY_CDS_DUMP" -Xlog:cds=error)
     main=org.lightlyjava.cli.CdsTraining
 elif [[ "${LIGHTLY_CDS:-on}" != "off" && -r "$home/lib/lightly.jsa" ]]; then

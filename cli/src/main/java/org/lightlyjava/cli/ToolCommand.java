@@ -17,6 +17,7 @@ import org.lightlyjava.run.Progress;
 import org.lightlyjava.run.ProgressFactories;
 import org.lightlyjava.run.RunContext;
 import org.lightlyjava.run.RunFolder;
+import org.lightlyjava.run.StageTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
@@ -100,8 +101,15 @@ abstract class ToolCommand implements Callable<Integer> {
         runDir = RunFolder.create(config, assignments, cli.clock());
         logs.addFile(runDir.resolve(tool.logFile()));
         LOG.debug("{} {} in {}", tool.command(), assignments, runDir);
-        RunContext ctx = new RunContext(config, runDir, progress(), cli.out(), cli.env());
-        return mapper.exitCode(cli.launcher().launch(tool, ctx));
+        StageTracker stages = new StageTracker(progress());
+        RunContext ctx = new RunContext(config, runDir, stages, cli.out(), cli.env());
+        try (Interrupts signals =
+                cli.ownsProcess()
+                        ? Interrupts.install(
+                                tool, words, config, runDir, stages, cli.err(), logs::masked)
+                        : null) {
+            return mapper.exitCode(cli.launcher().launch(tool, ctx));
+        }
     }
 
     private Progress.Factory progress() {
