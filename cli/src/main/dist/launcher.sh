@@ -9,6 +9,7 @@
 #                         the machine's memory for the other tools (PyTorch's memory is outside it)
 #   LIGHTLY_MALLOC        jemalloc (default when libjemalloc2 is installed) | glibc | system
 #   LIGHTLY_JEMALLOC      path of libjemalloc.so.2, when it is somewhere unusual
+#   LIGHTLY_CDS           on (default) | off: the class data sharing archive lib/lightly.jsa
 set -euo pipefail
 
 self="$(readlink -f "${BASH_SOURCE[0]}")"
@@ -96,7 +97,31 @@ else
     set -- "$tool" "$@"
 fi
 
+# Class data sharing (bench/startup): lib/lightly.jsa, written by the build (LIGHTLY_CDS_DUMP),
+# holds the classes a start loads, already parsed and verified, so --help and lightly-version answer
+# in well under a second. Another JVM, or a moved lib/ folder, ignores it quietly; LIGHTLY_CDS=off
+# skips it.
+cds=()
+if [[ -n "${LIGHTLY_CDS_DUMP:-}" ]]; then
+    rm -f "$LIGHTLY_CDS_DUMP"
+    cds=(-XX:ArchiveClassesAtExit="$LIGHTLY_CDS_DUMP" -Xlog:cds=error)
+    main=org.lightlyjava.cli.CdsTraining
+elif [[ "${LIGHTLY_CDS:-on}" != "off" && -r "$home/lib/lightly.jsa" ]]; then
+    cds=(-XX:SharedArchiveFile="$home/lib/lightly.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+fi
+# --help and a plain lightly-version exit at once: the optimising compiler would only cost CPU.
+quick=$([[ "$tool" == "version" ]] && echo 1 || echo 0)
+for arg in "$@"; do
+    case "$arg" in
+        -h | --help | --help-all | --version) quick=1 ;;
+        --check) quick=0 ;;
+    esac
+done
+if [[ "$quick" == 1 ]]; then
+    cds+=(-XX:TieredStopAtLevel=1)
+fi
+
 # shellcheck disable=SC2086
-exec "$java" ${JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true \
+exec "$java" ${cds[@]+"${cds[@]}"} ${JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true \
     -Dai.djl.offline=true -Dlightly.home="$home" \
     -cp "$home/lib/*" "$main" "$@"

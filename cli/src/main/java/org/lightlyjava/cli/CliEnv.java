@@ -16,6 +16,8 @@ import java.util.Map;
  * @param clock names the run folder
  * @param stderrTerminal whether stderr is a terminal (progress bar rather than log lines)
  * @param launcher runs the workflow of a tool
+ * @param ownsProcess whether this is the process's own entry ({@link Main#main}): then Ctrl-C and
+ *     SIGTERM are reported by {@link Interrupts}
  */
 record CliEnv(
         PrintWriter out,
@@ -24,7 +26,8 @@ record CliEnv(
         Path workingDir,
         Clock clock,
         boolean stderrTerminal,
-        Launcher launcher) {
+        Launcher launcher,
+        boolean ownsProcess) {
 
     CliEnv {
         env = Map.copyOf(env);

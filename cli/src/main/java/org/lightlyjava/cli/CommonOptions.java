@@ -22,8 +22,15 @@ final class CommonOptions {
     @Option(
             names = {"-h", "--help"},
             usageHelp = true,
-            description = "Show this help, with every key and its default, and exit.")
+            description =
+                    "Show this help, with the keys of this tool and their defaults, and exit.")
     boolean help;
+
+    @Option(
+            names = "--help-all",
+            help = true,
+            description = "Show the help with every key of every tool, and exit.")
+    boolean helpAll;
 
     @Option(
             names = "-v",

@@ -6,6 +6,7 @@ import org.lightlyjava.api.client.ApiException;
 import org.lightlyjava.config.ConfigException;
 import org.lightlyjava.run.ExitCode;
 import org.lightlyjava.run.Outcome;
+import org.lightlyjava.run.Printable;
 import org.lightlyjava.run.ToolException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ final class ExitCodeMapper implements IParameterExceptionHandler, IExecutionExce
                         ? failure.getCause()
                         : failure;
         ExitCode code = codeOf(t);
-        err.println(mask.apply(command + ": " + message(t, code)));
+        err.println(mask.apply(command + ": " + Printable.text(message(t, code))));
         if (code == ExitCode.USAGE) {
             err.println("For help, try: " + command + " --help");
         }
@@ -80,7 +81,7 @@ final class ExitCodeMapper implements IParameterExceptionHandler, IExecutionExce
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
-        err.println(command + ": " + ex.getMessage());
+        err.println(command + ": " + Printable.text(ex.getMessage()));
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("For help, try: " + command + " --help");
         err.flush();

@@ -66,7 +66,7 @@ final class HelpSections {
         usage.optionListHeading("%nOptions:%n");
         usage.exitCodeListHeading("%nExit codes:%n");
         usage.exitCodeList(exitCodes());
-        cmd.getHelpSectionMap().put(KEYS, help -> keys());
+        cmd.getHelpSectionMap().put(KEYS, help -> keys(tool, showsAll(help)));
         cmd.getHelpSectionMap().put(ENVIRONMENT, help -> environment());
         List<String> order = new ArrayList<>(cmd.getHelpSectionKeys());
         order.addAll(
@@ -75,24 +75,54 @@ final class HelpSections {
         cmd.setHelpSectionKeys(order);
     }
 
-    /** Every key of {@link Keys} as {@code key=default meaning}, grouped by topic. */
-    static String keys() {
+    /**
+     * The keys {@code tool} reads as {@code key=default meaning}, grouped by topic; with {@code
+     * all}, every other key after them, else a pointer to {@code --help-all}.
+     */
+    static String keys(Tool tool, boolean all) {
+        List<KeySpec> own = Keys.all().stream().filter(k -> ToolKeys.uses(tool, k)).toList();
+        List<KeySpec> other = Keys.all().stream().filter(k -> !ToolKeys.uses(tool, k)).toList();
+        StringBuilder out = new StringBuilder();
+        if (!own.isEmpty()) {
+            out.append("\nKeys of ").append(tool.command());
+            out.append(" (key=default; set them as key=value):\n");
+            groups(out, own);
+        }
+        if (!all) {
+            out.append(
+                    String.format(
+                            "%n%d more keys, read by the other tools, are listed by --help-all.%n",
+                            other.size()));
+            return out.toString();
+        }
+        out.append(
+                own.isEmpty()
+                        ? "\nKeys (" + tool.command() + " reads none; key=default):\n"
+                        : "\nOther keys (read by the other tools; key=default):\n");
+        groups(out, other);
+        return out.toString();
+    }
+
+    private static void groups(StringBuilder out, List<KeySpec> specs) {
         Map<String, List<KeySpec>> groups = new LinkedHashMap<>();
-        for (KeySpec spec : Keys.all()) {
+        for (KeySpec spec : specs) {
             groups.computeIfAbsent(section(spec), s -> new ArrayList<>()).add(spec);
         }
-        StringBuilder out = new StringBuilder("\nKeys (key=default; set them as key=value):\n");
         groups.forEach(
-                (title, specs) -> {
+                (title, members) -> {
                     out.append("\n ").append(title).append(":\n");
-                    specs.forEach(
+                    members.forEach(
                             spec ->
                                     row(
                                             out,
                                             "  " + spec.name() + "=" + shown(spec),
                                             meaning(spec)));
                 });
-        return out.toString();
+    }
+
+    private static boolean showsAll(CommandLine.Help help) {
+        CommandLine.ParseResult parsed = help.commandSpec().commandLine().getParseResult();
+        return parsed != null && parsed.hasMatchedOption("--help-all");
     }
 
     static String environment() {

@@ -28,6 +28,7 @@ public final class Main {
                         new PrintWriter(System.err, true),
                         System.getenv(),
                         Path.of("").toAbsolutePath(),
+                        true,
                         args));
     }
 
@@ -46,6 +47,16 @@ public final class Main {
             Map<String, String> env,
             Path workingDir,
             String... args) {
+        return run(out, err, env, workingDir, false, args);
+    }
+
+    private static int run(
+            PrintWriter out,
+            PrintWriter err,
+            Map<String, String> env,
+            Path workingDir,
+            boolean ownsProcess,
+            String... args) {
         boolean terminal = Terminals.stderrIsTerminal();
         PrintWriter diagnostics = terminal ? new TerminalWriter(err) : err;
         return run(
@@ -56,7 +67,8 @@ public final class Main {
                         workingDir,
                         Clock.systemDefaultZone(),
                         terminal,
-                        Launcher.WORKFLOWS),
+                        Launcher.WORKFLOWS,
+                        ownsProcess),
                 args);
     }
 

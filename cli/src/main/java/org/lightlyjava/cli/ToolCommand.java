@@ -17,10 +17,13 @@ import org.lightlyjava.run.Progress;
 import org.lightlyjava.run.ProgressFactories;
 import org.lightlyjava.run.RunContext;
 import org.lightlyjava.run.RunFolder;
+import org.lightlyjava.run.StageTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * What every tool does: turn the {@code key=value} words into a {@link Config}, then either print
@@ -43,6 +46,7 @@ abstract class ToolCommand implements Callable<Integer> {
     List<String> words = new ArrayList<>();
 
     final CliEnv cli;
+    private Path runDir;
     final Tool tool;
     final ExitCodeMapper mapper;
 
@@ -52,17 +56,29 @@ abstract class ToolCommand implements Callable<Integer> {
         this.mapper = new ExitCodeMapper(tool.command(), cli.err());
     }
 
+    @Spec CommandSpec spec;
+
     @Override
     public final Integer call() {
+        if (options.helpAll) {
+            spec.commandLine().usage(cli.out());
+            return ExitCode.OK.code();
+        }
+        int code;
         try (LogSession logs = Logging.start(cli.err(), options.verbosity())) {
             try {
-                return run(logs);
+                code = run(logs);
             } catch (RuntimeException | Error e) {
-                return mapper.handle(e, logs::masked);
+                code = mapper.handle(e, logs::masked);
             }
         } finally {
             cli.out().flush();
         }
+        if (runDir != null && (code == ExitCode.USAGE.code() || code == ExitCode.CONFIG.code())) {
+            // refused before any work: leave no empty run folder behind
+            RunFolder.removeIfUnused(runDir, tool.logFile(), cli.workingDir());
+        }
+        return code;
     }
 
     private int run(LogSession logs) {
@@ -82,11 +98,18 @@ abstract class ToolCommand implements Callable<Integer> {
 
     /** Runs the tool on a checked configuration: by default its workflow in a fresh run folder. */
     int execute(Config config, List<Assignment> assignments, LogSession logs) {
-        Path runDir = RunFolder.create(config, assignments, cli.clock());
+        runDir = RunFolder.create(config, assignments, cli.clock());
         logs.addFile(runDir.resolve(tool.logFile()));
         LOG.debug("{} {} in {}", tool.command(), assignments, runDir);
-        RunContext ctx = new RunContext(config, runDir, progress(), cli.out(), cli.env());
-        return mapper.exitCode(cli.launcher().launch(tool, ctx));
+        StageTracker stages = new StageTracker(progress());
+        RunContext ctx = new RunContext(config, runDir, stages, cli.out(), cli.env());
+        try (Interrupts signals =
+                cli.ownsProcess()
+                        ? Interrupts.install(
+                                tool, words, config, runDir, stages, cli.err(), logs::masked)
+                        : null) {
+            return mapper.exitCode(cli.launcher().launch(tool, ctx));
+        }
     }
 
     private Progress.Factory progress() {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.lightlyjava.run.Printable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,12 @@ final class FolderScanner {
 
     static DatasetLayout.Layout scan(Path root) {
         if (!Files.isDirectory(root)) {
-            throw new DatasetException("The input directory " + root + " does not exist!");
+            throw new DatasetException(
+                    Files.exists(root)
+                            ? "input_dir must be a folder of images, but "
+                                    + Printable.name(root)
+                                    + " is a file."
+                            : "The input directory " + Printable.name(root) + " does not exist!");
         }
         List<String> dirs = new ArrayList<>();
         List<String> files = new ArrayList<>();
@@ -100,7 +106,8 @@ final class FolderScanner {
                         }
                     });
         } catch (IOException e) {
-            throw new DatasetException("cannot scan " + dir + ": " + e.getMessage(), e);
+            throw new DatasetException(
+                    "cannot scan " + Printable.name(dir) + ": " + e.getMessage(), e);
         }
     }
 
@@ -109,7 +116,11 @@ final class FolderScanner {
             return entries.toList();
         } catch (IOException | UncheckedIOException e) {
             throw new DatasetException(
-                    "cannot read the input directory " + dir + ": " + e.getMessage(), e);
+                    "cannot read the input directory "
+                            + Printable.name(dir)
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

@@ -21,15 +21,12 @@ record TagSelection(TagData tag, List<Integer> indices, List<String> fileNames) 
 
     static TagSelection of(
             LightlyClient client, String datasetId, String tagName, boolean excludeParent) {
+        List<TagData> tags = client.tags(datasetId);
         TagData tag =
-                client.tags(datasetId).stream()
+                tags.stream()
                         .filter(t -> t.name().equals(tagName))
                         .findFirst()
-                        .orElseThrow(
-                                () ->
-                                        new ToolException(
-                                                ExitCode.CONFIG,
-                                                "Your tag_name does not exist: " + tagName + "."));
+                        .orElseThrow(() -> unknownTag(tagName, tags));
         String mask = tag.bitMaskData();
         if (excludeParent && tag.prevTagId() != null) {
             mask =
@@ -55,5 +52,15 @@ record TagSelection(TagData tag, List<Integer> indices, List<String> fileNames) 
             names.add(order.get(index));
         }
         return new TagSelection(tag, indices, names);
+    }
+
+    private static ToolException unknownTag(String tagName, List<TagData> tags) {
+        String names =
+                tags.isEmpty()
+                        ? "the dataset has no tags yet"
+                        : "the dataset's tags are: "
+                                + String.join(", ", tags.stream().map(TagData::name).toList());
+        return new ToolException(
+                ExitCode.CONFIG, "Your tag_name does not exist: " + tagName + "; " + names + ".");
     }
 }

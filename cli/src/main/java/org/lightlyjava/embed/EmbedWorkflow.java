@@ -108,7 +108,7 @@ public final class EmbedWorkflow {
                     pipeline.run(source.samples(), outputs)
                             .plus(new Outcome(0, source.rejected().size()));
             double seconds = (System.nanoTime() - start) / 1e9;
-            log.info(
+            log.debug(
                     "embedded {} images in {} s: {} img/s",
                     outcome.done(),
                     String.format("%.1f", seconds),

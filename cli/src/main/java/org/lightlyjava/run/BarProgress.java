@@ -1,6 +1,9 @@
 package org.lightlyjava.run;
 
 import java.io.PrintWriter;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -18,11 +21,19 @@ final class BarProgress implements Progress {
                         .setTaskName(task)
                         .setInitialMax(total < 0 ? -1 : total)
                         .setUnit(" " + unit, 1)
-                        .showSpeed()
+                        .showSpeed(speedFormat())
                         .setStyle(ProgressBarStyle.UNICODE_BLOCK)
                         .setUpdateIntervalMillis(250)
                         .setConsumer(consumer)
                         .build();
+    }
+
+    /**
+     * Rates with a leading zero ({@code 0.7 step/s}): the library's default pattern {@code #.0}
+     * prints {@code .7}.
+     */
+    static DecimalFormat speedFormat() {
+        return new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 
     @Override

@@ -5,12 +5,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 
 /**
  * {@code %ex} with secrets masked ({@link SecretMask}): exception messages may quote a URL with its
- * token. Registered for the words {@code ex}, {@code exception} and {@code throwable}.
+ * token; carriage returns and terminal escapes in them are escaped ({@link Printable#text}).
+ * Registered for the words {@code ex}, {@code exception} and {@code throwable}.
  */
 public final class MaskedThrowableConverter extends ThrowableProxyConverter {
 
     @Override
     public String convert(ILoggingEvent event) {
-        return SecretMask.of(getContext()).apply(super.convert(event));
+        return SecretMask.of(getContext()).apply(Printable.text(super.convert(event)));
     }
 }

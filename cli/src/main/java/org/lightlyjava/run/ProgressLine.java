@@ -1,10 +1,12 @@
 package org.lightlyjava.run;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /**
  * The text of one progress log line, for example {@code embed: 1200/2000 img (60%), 45.1 img/s, ETA
- * 0:00:17, loss=4.12}. Rates below one per second are shown as seconds per item.
+ * 0:00:17, loss=4.12}. Rates are per second, also below one ({@code 0.7 step/s}).
  */
 final class ProgressLine {
 
@@ -50,11 +52,17 @@ final class ProgressLine {
         return line.toString();
     }
 
+    /** Per second, always: {@code 45.1 img/s}, {@code 0.7 step/s}, {@code 0.012 epoch/s}. */
     static String rate(double perSecond, String unit) {
-        if (perSecond >= 1) {
+        if (perSecond >= 0.095) {
             return String.format(Locale.ROOT, "%.1f %s/s", perSecond, unit);
         }
-        return String.format(Locale.ROOT, "%.1f s/%s", 1 / perSecond, unit);
+        String value =
+                new BigDecimal(perSecond)
+                        .round(new MathContext(2))
+                        .stripTrailingZeros()
+                        .toPlainString();
+        return value + " " + unit + "/s";
     }
 
     /** Whole seconds as {@code H:MM:SS}, rounded down as tqdm does. */

@@ -1,15 +1,20 @@
 package org.lightlyjava.run;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.lightlyjava.config.Assignment;
 import org.lightlyjava.config.Config;
 import org.lightlyjava.config.ConfigException;
@@ -54,6 +59,52 @@ public final class RunFolder {
             throw new ToolException(
                     ExitCode.CONFIG, "cannot create the run folder " + wanted + ": " + e, e);
         }
+    }
+
+    /**
+     * Removes {@code dir} when the run left nothing in it but {@code .hydra} and {@code logFile},
+     * as after a usage or configuration error found before any work; then also its parent folders
+     * up to {@code workingDir} that became empty ({@code lightly_outputs/<date>}). Never throws: a
+     * folder that cannot be removed stays.
+     *
+     * @return whether {@code dir} was removed
+     */
+    public static boolean removeIfUnused(Path dir, String logFile, Path workingDir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            Set<String> names =
+                    entries.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+            if (!Set.of(".hydra", logFile).containsAll(names)) {
+                return false;
+            }
+            deleteTree(dir.resolve(".hydra"));
+            Files.deleteIfExists(dir.resolve(logFile));
+            Files.delete(dir);
+            for (Path parent = dir.getParent();
+                    parent != null && parent.startsWith(workingDir) && !parent.equals(workingDir);
+                    parent = parent.getParent()) {
+                try (Stream<Path> rest = Files.list(parent)) {
+                    if (rest.findAny().isPresent()) {
+                        break;
+                    }
+                }
+                Files.delete(parent);
+            }
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : entries.toList()) {
+                Files.delete(entry);
+            }
+        }
+        Files.delete(dir);
     }
 
     /** {@code pattern} with each {@code ${now:<strftime format>}} replaced by {@code now}. */

@@ -245,6 +245,11 @@ public final class SimClrTrainer {
             if (filled > 0 && !settings.dropLast()) {
                 runStep();
             }
+            if (steps > 0) {
+                // the epoch's one line: its bar (or progress line) ends with the mean loss
+                bar.status(
+                        String.format(java.util.Locale.ROOT, "loss=%.4f (mean)", lossSum / steps));
+            }
             bar.close();
             if (steps == 0) {
                 throw new ToolException(
@@ -259,7 +264,7 @@ public final class SimClrTrainer {
             }
             double mean = lossSum / steps;
             losses.add(mean);
-            log.info(
+            log.debug(
                     "epoch {}/{}: loss {} over {} steps",
                     epoch + 1,
                     settings.epochs(),

@@ -39,7 +39,8 @@ final class CliHarness {
                         workingDir,
                         CLOCK,
                         false,
-                        launcher);
+                        launcher,
+                        false);
         return Main.run(cli, args);
     }
 

@@ -15,16 +15,20 @@ class HelpTest {
     @TempDir Path wd;
 
     private String help(Tool tool) {
+        return help(tool, "--help");
+    }
+
+    private String help(Tool tool, String option) {
         CliHarness cli = new CliHarness(wd);
-        assertThat(cli.run(tool.id(), "--help")).isZero();
+        assertThat(cli.run(tool.id(), option)).isZero();
         assertThat(cli.err()).isEmpty();
         return cli.out();
     }
 
     @ParameterizedTest
     @EnumSource(Tool.class)
-    void help_listsEveryKeyWithItsDefault(Tool tool) {
-        String help = help(tool);
+    void helpAll_listsEveryKeyWithItsDefault(Tool tool) {
+        String help = help(tool, "--help-all");
 
         for (KeySpec spec : Keys.all()) {
             String shown = spec.defaultValue().isEmpty() ? "''" : spec.defaultValue();
@@ -36,8 +40,45 @@ class HelpTest {
     }
 
     @Test
+    void help_listsTheToolsOwnKeysAndLeavesTheRestToHelpAll() {
+        String embed = help(Tool.EMBED);
+        String upload = help(Tool.UPLOAD);
+
+        assertThat(embed)
+                .contains("Keys of lightly-embed")
+                .contains("  embed.resize=square")
+                .contains("  collate.input_size=64")
+                .doesNotContain("  token=")
+                .doesNotContain("  optimizer.lr=")
+                .contains("listed by --help-all");
+        assertThat(upload)
+                .contains("  token=''")
+                .contains("  new_dataset_name=''")
+                .doesNotContain("  optimizer.lr=")
+                .doesNotContain("  embed.resize=");
+        assertThat(help(Tool.DOWNLOAD))
+                .contains("  tag_name=initial-tag")
+                .doesNotContain("  seed=");
+    }
+
+    @Test
+    void helpAll_listsTheToolsKeysFirst() {
+        String help = help(Tool.DOWNLOAD, "--help-all");
+
+        assertThat(help.indexOf("  tag_name=")).isLessThan(help.indexOf("Other keys"));
+        assertThat(help.indexOf("Other keys")).isLessThan(help.indexOf("  optimizer.lr="));
+    }
+
+    @Test
+    void magicHelp_saysNothingStaleAboutTheUpload() {
+        assertThat(help(Tool.MAGIC))
+                .doesNotContain("not in this build")
+                .contains("without server_location");
+    }
+
+    @Test
     void help_groupsKeysAndExplainsThem() {
-        String help = help(Tool.TRAIN);
+        String help = help(Tool.MAGIC);
 
         assertThat(help)
                 .contains(" Input and output:")

@@ -165,4 +165,34 @@ class MainTest {
     void upload_badKey_isStillUsageError() {
         assertThat(cli.run("upload", "dataset=abc")).isEqualTo(2);
     }
+
+    @Test
+    void workflowRefusingItsSettings_leavesNoRunFolder() throws java.io.IOException {
+        java.nio.file.Files.writeString(wd.resolve("a-file"), "x");
+        cli.launcher = Launcher.WORKFLOWS;
+
+        assertThat(cli.run("embed", "input_dir=nope")).isEqualTo(3);
+        assertThat(cli.run("embed", "input_dir=a-file")).isEqualTo(3);
+        assertThat(cli.err()).contains("is a file");
+        assertThat(cli.run("embed", "input_dir=a-file", "embed.resize=oval")).isEqualTo(2);
+
+        assertThat(wd.resolve("lightly_outputs")).doesNotExist();
+    }
+
+    @Test
+    void failedRunThatWroteOutputs_keepsItsRunFolder() {
+        cli.launcher =
+                (tool, ctx) -> {
+                    try {
+                        java.nio.file.Files.writeString(ctx.runDir().resolve("part.csv"), "x");
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    throw new org.lightlyjava.run.ToolException(
+                            org.lightlyjava.run.ExitCode.CONFIG, "refused later");
+                };
+
+        assertThat(cli.run("upload", "input_dir=x", "new_dataset_name=farm")).isEqualTo(3);
+        assertThat(wd.resolve("lightly_outputs")).isDirectory();
+    }
 }

@@ -63,6 +63,17 @@ class FolderSourceTest {
     }
 
     @Test
+    void scan_aFileInsteadOfAFolder_saysItIsAFile() throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(root.resolve("list.txt"), "x");
+
+        assertThatThrownBy(() -> FolderSource.scan(file))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("input_dir must be a folder of images, but ")
+                .hasMessageContaining("list.txt is a file")
+                .hasMessageNotContaining("does not exist");
+    }
+
+    @Test
     void scan_missingFolder_saysSo() {
         assertThatThrownBy(() -> FolderSource.scan(root.resolve("nope")))
                 .isInstanceOf(DatasetException.class)

@@ -166,7 +166,7 @@ class DownloadWorkflowTest {
     }
 
     @Test
-    void unknownTag_isAConfigError() {
+    void unknownTag_isAConfigErrorThatListsTheTags() {
         assertThatThrownBy(
                         () ->
                                 download(
@@ -174,6 +174,7 @@ class DownloadWorkflowTest {
                                         base().with("dataset_id", datasetId)
                                                 .with("tag_name", "nope")))
                 .isInstanceOf(ToolException.class)
-                .hasMessageContaining("Your tag_name does not exist: nope.");
+                .hasMessageContaining("Your tag_name does not exist: nope;")
+                .hasMessageContaining("the dataset's tags are: initial-tag");
     }
 }

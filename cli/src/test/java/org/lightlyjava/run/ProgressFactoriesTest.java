@@ -70,4 +70,10 @@ class ProgressFactoriesTest {
                 .contains("4/4")
                 .contains("loss=4.12");
     }
+
+    @Test
+    void bar_speed_hasALeadingZero() {
+        assertThat(BarProgress.speedFormat().format(0.7)).isEqualTo("0.7");
+        assertThat(BarProgress.speedFormat().format(12.34)).isEqualTo("12.3");
+    }
 }

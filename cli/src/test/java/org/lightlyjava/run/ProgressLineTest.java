@@ -24,16 +24,15 @@ class ProgressLineTest {
         String line =
                 ProgressLine.format("train", 3, 10, "epoch", seconds(300), "loss=4.12", false);
 
-        assertThat(line)
-                .isEqualTo("train: 3/10 epoch (30%), 100.0 s/epoch, ETA 0:11:40, loss=4.12");
+        assertThat(line).isEqualTo("train: 3/10 epoch (30%), 0.01 epoch/s, ETA 0:11:40, loss=4.12");
     }
 
     @Test
     void format_finished_showsTimeTaken() {
         String line = ProgressLine.format("embed", 2000, 2000, "img", seconds(3725), null, true);
 
-        // 0.54 img/s is shown the other way round: 1.86 s per image
-        assertThat(line).isEqualTo("embed: 2000/2000 img (100%), 1.9 s/img, took 1:02:05");
+        // 0.54 img/s, per second as every rate
+        assertThat(line).isEqualTo("embed: 2000/2000 img (100%), 0.5 img/s, took 1:02:05");
     }
 
     @Test
@@ -52,5 +51,12 @@ class ProgressLineTest {
     void clock_roundsDown() {
         assertThat(ProgressLine.clock(59.99)).isEqualTo("0:00:59");
         assertThat(ProgressLine.clock(36_000)).isEqualTo("10:00:00");
+    }
+
+    @Test
+    void rate_belowOnePerSecond_isStillPerSecond() {
+        assertThat(ProgressLine.rate(0.7, "step")).isEqualTo("0.7 step/s");
+        assertThat(ProgressLine.rate(1 / 82.0, "step")).isEqualTo("0.012 step/s");
+        assertThat(ProgressLine.rate(12.34, "img")).isEqualTo("12.3 img/s");
     }
 }
