@@ -83,8 +83,6 @@ class BatchThroughputTest extends ServerTestBase {
                         "std",
                         "sumOfValues",
                         "sumOfSquares",
-                        "luminance",
-                        "uniformRowRatio",
                         "meanHsv",
                         "stdHsv")) {
             meta.putArray(key)
@@ -92,6 +90,8 @@ class BatchThroughputTest extends ServerTestBase {
                     .add(0.38765432109876543)
                     .add(0.29988776655443322);
         }
+        meta.put("luminance", 41.234567890123456 + i * 1e-7);
+        meta.put("uniformRowRatio", 0.012345678901234567);
         ObjectNode custom = meta.putObject("custom");
         custom.put("camera", "field-station-" + (i % 12));
         custom.put("weather", "partly cloudy with a chance of rain");
