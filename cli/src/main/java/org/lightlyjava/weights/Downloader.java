@@ -88,7 +88,7 @@ final class Downloader {
                     log.warn(
                             "download of {} failed ({}); trying again in {} s ({} of {})",
                             label,
-                            e.getMessage(),
+                            Failures.reason(e),
                             String.format("%.1f", wait / 1000.0),
                             attempt + 1,
                             attempts);

@@ -78,7 +78,7 @@ public final class WeightSources {
             return new Weights(result.file(), PRE_TRAINED);
         }
         log.warn(
-                "{} {} Pass checkpoint=... or set pre_trained=False to silence this warning.",
+                "{}. {} Pass checkpoint=... or set pre_trained=False to silence this warning.",
                 result.problem(),
                 String.format(Locale.ROOT, fallback, config.integer("seed")));
         return Weights.RANDOM;

@@ -115,7 +115,7 @@ public final class WeightStore {
             return Result.found(download(url, name));
         } catch (IOException e) {
             return Result.missing(
-                    "Not able to load state dict from " + url + ": " + e.getMessage());
+                    "Not able to load state dict from " + url + ": " + Failures.reason(e));
         }
     }
 

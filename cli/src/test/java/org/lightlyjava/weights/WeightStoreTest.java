@@ -171,6 +171,18 @@ class WeightStoreTest {
                 .contains("does not end in a file name");
     }
 
+    @Test
+    void url_nobodyListening_saysItCannotConnectInsteadOfNull() throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        WeightStore.Result result =
+                store(false).url("http://127.0.0.1:" + port + "/team/lightly_epoch_7.ckpt");
+        assertThat(result.file()).isNull();
+        assertThat(result.problem()).contains("cannot connect").doesNotContain("null");
+    }
+
     private WeightStore store(boolean offline) {
         return new WeightStore(
                 settings(offline, "/mirror"),
