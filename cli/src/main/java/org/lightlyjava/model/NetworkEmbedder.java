@@ -25,11 +25,14 @@ final class NetworkEmbedder implements Embedder {
     public float[][] embed(float[] images, int count, int size) {
         // A sub-manager per batch owns the input and every intermediate, so nothing leaks.
         try (NDManager batch = network.manager().newSubManager()) {
+            int rows = Batches.rows(count);
             NDArray x =
                     batch.create(
-                            FloatBuffer.wrap(images, 0, count * 3 * size * size),
-                            new Shape(count, 3, size, size));
-            return Rows.split(network.embed(x, false).toFloatArray(), count);
+                            FloatBuffer.wrap(
+                                    Batches.padded(images, count, size), 0, rows * 3 * size * size),
+                            new Shape(rows, 3, size, size));
+            return Batches.firstRows(
+                    Rows.split(network.embed(x, false).toFloatArray(), rows), count);
         }
     }
 

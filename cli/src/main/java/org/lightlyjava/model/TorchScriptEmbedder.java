@@ -46,11 +46,11 @@ final class TorchScriptEmbedder implements Embedder {
             embedder.close();
             throw new IOException(
                     file
-                            + " does not map a (1, 3, "
+                            + " does not map an image batch (N, 3, "
                             + inputSize
                             + ", "
                             + inputSize
-                            + ") image batch to embeddings: "
+                            + ") to embeddings: "
                             + e.getMessage(),
                     e);
         }
@@ -66,17 +66,19 @@ final class TorchScriptEmbedder implements Embedder {
     public float[][] embed(float[] images, int count, int size) {
         Block block = model.getBlock();
         try (NDManager batch = model.getNDManager().newSubManager()) {
+            int rows = Batches.rows(count);
             NDArray x =
                     batch.create(
-                            FloatBuffer.wrap(images, 0, count * 3 * size * size),
-                            new Shape(count, 3, size, size));
+                            FloatBuffer.wrap(
+                                    Batches.padded(images, count, size), 0, rows * 3 * size * size),
+                            new Shape(rows, 3, size, size));
             NDList out = block.forward(new ParameterStore(batch, false), new NDList(x), false);
             NDArray y = out.head();
-            if (y.getShape().dimension() < 1 || y.getShape().get(0) != count) {
+            if (y.getShape().dimension() < 1 || y.getShape().get(0) != rows) {
                 throw new IllegalStateException(
-                        "module returned shape " + y.getShape() + " for a batch of " + count);
+                        "module returned shape " + y.getShape() + " for a batch of " + rows);
             }
-            return Rows.split(y.toFloatArray(), count);
+            return Batches.firstRows(Rows.split(y.toFloatArray(), rows), count);
         }
     }
 
