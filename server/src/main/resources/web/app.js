@@ -32,10 +32,12 @@ function route() {
         params: new URLSearchParams(query) };
 }
 
+let signInNote = '';
+
 function signInView() {
     const token = h('input', { id: 'token', type: 'password', autocomplete: 'off', required: true,
         placeholder: 'token', 'aria-label': 'token' });
-    const status = h('p', { class: 'muted' });
+    const status = h('p', { class: 'muted', text: signInNote });
     const form = h('form', { id: 'signin', class: 'card narrow', onsubmit: async (event) => {
         event.preventDefault();
         status.textContent = 'Signing in…';
@@ -50,8 +52,9 @@ function signInView() {
         }
     } },
     h('h1', { text: 'Sign in' }),
-    h('p', { text: 'Paste a token from "lightly-server token create --user NAME". It is sent '
-        + 'once; the browser then keeps a session cookie, never the token.' }),
+    h('p', { text: 'Open the link "lightly-server browse" prints, or paste a token from '
+        + '"lightly-server token create --user NAME". It is sent once; the browser then keeps a '
+        + 'session cookie, never the token.' }),
     token, h('button', { type: 'submit', text: 'Sign in' }), status);
     crumbs.replaceChildren();
     show(main, form);
@@ -149,5 +152,25 @@ export async function render() {
     }
 }
 
+/**
+ * A link from "lightly-server browse" (#signin=<token>): the secret leaves the address (and so the
+ * history) before anything else happens, then is traded once for the session cookie.
+ */
+async function signInFromLink() {
+    const link = /^#signin=([^&#/]+)$/.exec(location.hash);
+    if (!link) {
+        return;
+    }
+    history.replaceState(null, '', location.pathname + location.search);
+    try {
+        const answer = await api('/v1/lightly-java/session', { method: 'POST',
+            body: { token: decodeURIComponent(link[1]) } });
+        signedIn(answer.user);
+    } catch (e) {
+        signInNote = 'This sign-in link no longer works (' + e.message + '): run lightly-server '
+            + 'browse again and open the new link.';
+    }
+}
+
 window.addEventListener('hashchange', render);
-render();
+signInFromLink().then(render);

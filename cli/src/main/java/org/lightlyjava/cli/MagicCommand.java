@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
             "The same as lightly-train, then lightly-embed with the trained checkpoint, then"
                     + " lightly-upload when dataset_id= or new_dataset_name= is set: to"
                     + " server_location with token=, or without server_location into the local"
-                    + " data folder (~/.lightly-java), to be browsed with lightly-server (it prints how)."
+                    + " data folder (~/.lightly-java), to be browsed with: lightly-server browse."
                     + " With trainer.max_epochs=0 it skips training and embeds with default"
                     + " weights. Each image's metadata is written to metadata.jsonl."
         },

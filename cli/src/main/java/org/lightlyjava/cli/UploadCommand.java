@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
                     + " per-image metadata, then embeddings= (checked and reordered to the server's"
                     + " order), then custom_metadata=. Without server_location (or"
                     + " LIGHTLY_SERVER_LOCATION) it starts lightly-server in this process over the"
-                    + " local data folder. Running the same command again after an interruption"
+                    + " local data folder, to be browsed with: lightly-server browse. Running the"
+                    + " same command again after an interruption"
                     + " finishes the upload without duplicating anything."
         },
         footerHeading = "%nExample:%n",

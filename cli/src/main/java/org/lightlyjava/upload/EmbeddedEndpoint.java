@@ -2,6 +2,7 @@ package org.lightlyjava.upload;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import org.lightlyjava.run.ExitCode;
 import org.lightlyjava.run.ToolException;
 import org.lightlyjava.server.LightlyServer;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * lightly-server, started in this process on a loopback port over the local data folder ({@code
  * $LIGHTLY_DATA_DIR}, default {@code ~/.lightly-java}), for uploads without a server location. The
  * CLI speaks HTTP to it like to any other server, with a token that lives only as long as this
- * process; the data stays, to be browsed later with {@code lightly-server}.
+ * process; the data stays, to be browsed later with {@code lightly-server browse}.
  */
 final class EmbeddedEndpoint implements ApiEndpoint {
 
@@ -69,23 +70,28 @@ final class EmbeddedEndpoint implements ApiEndpoint {
 
     @Override
     public String browseHint() {
+        return browseHint(dataDir, ServerSettings.defaultDataDir(Map.of()));
+    }
+
+    /**
+     * The one command that serves the data folder and prints a sign-in link; {@code --data-dir}
+     * only when the folder is not the default (quoted for a POSIX shell when needed).
+     */
+    static String browseHint(Path dataDir, Path defaultDir) {
         String dir =
-                dataDir.equals(ServerSettings.defaultDataDir(java.util.Map.of()))
-                        ? ""
-                        : " --data-dir " + dataDir;
+                dataDir.equals(defaultDir) ? "" : " --data-dir " + shellWord(dataDir.toString());
         return "The data is in "
                 + dataDir
-                + ". To browse it, start the server with: lightly-server serve"
+                + ". To browse it, run: lightly-server browse"
                 + dir
-                + "\nget a token for user '"
-                + USER
-                + "' with: lightly-server token create"
-                + " --user "
-                + USER
-                + dir
-                + "\nand sign in with it at http://127.0.0.1:"
-                + ServerSettings.DEFAULT_PORT
-                + "/";
+                + " (it prints a link that signs you in)";
+    }
+
+    private static String shellWord(String text) {
+        if (text.matches("[A-Za-z0-9_./:@%+=,-]+")) {
+            return text;
+        }
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     @Override

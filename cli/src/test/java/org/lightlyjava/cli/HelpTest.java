@@ -77,6 +77,20 @@ class HelpTest {
     }
 
     @Test
+    void magicAndUploadHelp_nameTheBrowseCommand_whichExists() {
+        for (Tool tool : new Tool[] {Tool.MAGIC, Tool.UPLOAD}) {
+            assertThat(help(tool).replaceAll("\\s+", " "))
+                    .as(tool.id())
+                    .contains("to be browsed with: lightly-server browse");
+        }
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.PrintWriter printer = new java.io.PrintWriter(out);
+        assertThat(org.lightlyjava.server.ServerMain.run(printer, printer, "browse", "--help"))
+                .isZero();
+        assertThat(out.toString()).contains("Usage: lightly-server browse");
+    }
+
+    @Test
     void help_groupsKeysAndExplainsThem() {
         String help = help(Tool.MAGIC);
 

@@ -62,9 +62,7 @@ class UploadIT {
                 .contains(
                         "########## Starting to upload your dataset to the Lightly platform.",
                         "The dataset_id of the newly created dataset is",
-                        "lightly-server serve --data-dir " + dataDir,
-                        "token create --user local",
-                        "sign in with it at http://127.0.0.1:8787/");
+                        "To browse it, run: lightly-server browse --data-dir " + dataDir);
 
         try (LightlyServer server =
                 LightlyServer.start(ServerSettings.builder().dataDir(dataDir).port(0).build())) {

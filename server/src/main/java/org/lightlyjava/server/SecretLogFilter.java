@@ -15,16 +15,17 @@ import org.slf4j.helpers.MessageFormatter;
 
 /**
  * Keeps secrets out of every log line, from every library and at every level: API tokens ({@code
- * token=}, {@code "token":"..."}, 64 hex characters), the session cookie, URL signatures and
- * database passwords are replaced by {@code ***}. Jetty at DEBUG prints request lines with their
- * query string and headers with their cookies, and dumps of network buffers (hidden whole); such a
- * line is logged masked instead. {@link LightlyServer} installs it into Logback when it starts.
+ * token=}, {@code "token":"..."}, {@code browse}'s {@code #signin=}, 64 hex characters), the
+ * session cookie, URL signatures and database passwords are replaced by {@code ***}. Jetty at DEBUG
+ * prints request lines with their query string and headers with their cookies, and dumps of network
+ * buffers (hidden whole); such a line is logged masked instead. {@link LightlyServer} installs it
+ * into Logback when it starts.
  */
 public final class SecretLogFilter extends TurboFilter {
 
     private static final String MASK = "$1***";
     private static final Pattern[] SECRETS = {
-        Pattern.compile("(?i)(\\b(?:token|signature|password)=)[^&\\s'\"]+"),
+        Pattern.compile("(?i)(\\b(?:token|signature|password|signin)=)[^&\\s'\"]+"),
         Pattern.compile("(?i)(\"(?:token|password)\"\\s*:\\s*\")[^\"]*"),
         Pattern.compile("(lightly_session=)[^;,\\s'\"]+"),
         Pattern.compile("()\\b[0-9a-fA-F]{64}\\b"),

@@ -156,7 +156,8 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static LightlyServer start(ServerSettings settings) throws CommandFailure {
+    /** Prepares the data folder and starts; a failure is a configuration error (exit 3). */
+    static LightlyServer start(ServerSettings settings) throws CommandFailure {
         try {
             DataDir.prepare(settings.dataDir());
             return LightlyServer.start(settings);

@@ -7,10 +7,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code lightly-server}: {@code serve} (the default) runs the server; {@code token create|list|
- * revoke} manages API tokens; {@code datasource set|show|verify} configures a dataset's datasource
- * over HTTP. Exit codes: 0 ok, 2 usage, 3 configuration (folder, database, address, credentials, a
- * red List or Read light), 4 internal error.
+ * {@code lightly-server}: {@code serve} (the default) runs the server; {@code browse} runs it and
+ * prints a link that signs the browser in; {@code token create|list|revoke} manages API tokens;
+ * {@code datasource set|show|verify} configures a dataset's datasource over HTTP. Exit codes: 0 ok,
+ * 2 usage, 3 configuration (folder, database, address, credentials, a red List or Read light), 4
+ * internal error.
  */
 @Command(
         name = "lightly-server",
@@ -63,6 +64,7 @@ public final class ServerMain implements Callable<Integer> {
         CommandLine cli =
                 new CommandLine(new ServerMain(env))
                         .addSubcommand(new ServeCommand(env))
+                        .addSubcommand(new BrowseCommand(env))
                         .addSubcommand(token)
                         .addSubcommand(datasource);
         cli.setOut(env.out());

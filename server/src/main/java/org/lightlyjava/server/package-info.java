@@ -3,6 +3,6 @@
  *
  * <p>{@link org.lightlyjava.server.LightlyServer} runs one in-process (the CLI's embedded default
  * does); {@link org.lightlyjava.server.ServerMain} is the {@code lightly-server} command ({@code
- * serve}, {@code token create|list|revoke}).
+ * serve}, {@code browse}, {@code token create|list|revoke}).
  */
 package org.lightlyjava.server;

@@ -16,7 +16,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.lightlyjava.api.BitMask;
+import org.lightlyjava.server.BrowseRun;
+import org.lightlyjava.server.LightlyServer;
+import org.lightlyjava.server.ServerSettings;
+import org.lightlyjava.server.testing.Api;
 import org.lightlyjava.server.testing.Fixtures;
 import org.lightlyjava.server.testing.ImageDataset;
 import org.lightlyjava.server.testing.ServerTestBase;
@@ -30,8 +35,9 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The web page in headless Chromium against a real server: sign in, thumbnails that load, a
  * sample's details, sorting and filtering, a box selection on the embedding map into a tag, tag
- * arithmetic, a CORESET selection, near-duplicates, and the datasource form with its lights. The
- * steps run in order on one browser; screenshots land in {@code target/screenshots/}.
+ * arithmetic, a CORESET selection, near-duplicates, the datasource form with its lights, and the
+ * sign-in link of {@code lightly-server browse}. The steps run in order on one browser; screenshots
+ * land in {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebPageTest extends ServerTestBase {
@@ -433,6 +439,42 @@ class WebPageTest extends ServerTestBase {
             assertThat(hex)
                     .asList()
                     .containsExactly(java.toString(), (long) indices.size(), (long) indices.size());
+        }
+    }
+
+    @Test
+    @Order(10)
+    void theLinkOfLightlyServerBrowse_signsIn_andLeavesNoSecretInTheAddress(@TempDir Path local)
+            throws Exception {
+        try (LightlyServer embedded =
+                LightlyServer.start(ServerSettings.builder().dataDir(local).port(0).build())) {
+            Fixtures.dataset(new Api(embedded.url(), embedded.issueToken("local")), "uploaded");
+        }
+        String stale;
+        try (BrowseRun browse = BrowseRun.start(local)) {
+            stale = browse.secret();
+            browser.driver.get(browse.link());
+            waitFor("#datasets");
+            assertThat(browser.driver.findElement(By.id("who")).getText()).isEqualTo("local");
+            assertThat(browser.driver.findElement(By.linkText("uploaded")).isDisplayed()).isTrue();
+            assertThat(browser.driver.getCurrentUrl())
+                    .isEqualTo(browse.base() + "/")
+                    .doesNotContain(browse.secret());
+            assertThat(browser.js("return location.hash")).isEqualTo("");
+            assertThat(browser.driver.getPageSource()).doesNotContain(browse.secret());
+            browser.screenshot("10-browse-link");
+            browser.driver.findElement(By.linkText("uploaded")).click();
+            waitFor("#grid");
+            browser.driver.navigate().back();
+            waitFor("#datasets");
+            assertThat(browser.driver.getCurrentUrl()).doesNotContain("signin");
+        }
+
+        // the command stopped: its link is refused, and the page says what to do
+        try (BrowseRun again = BrowseRun.start(local)) {
+            browser.driver.get(again.base() + "/#signin=" + stale);
+            assertThat(waitFor("#signin p.muted").getText()).contains("no longer works");
+            assertThat(browser.driver.getCurrentUrl()).doesNotContain("signin");
         }
     }
 }
