@@ -78,13 +78,7 @@ class BatchThroughputTest extends ServerTestBase {
     private static JsonNode metaData(int i) {
         ObjectNode meta = ApiJson.mapper().createObjectNode();
         for (String key :
-                List.of(
-                        "mean",
-                        "std",
-                        "sumOfValues",
-                        "sumOfSquares",
-                        "meanHsv",
-                        "stdHsv")) {
+                List.of("mean", "std", "sumOfValues", "sumOfSquares", "meanHsv", "stdHsv")) {
             meta.putArray(key)
                     .add(0.41234567890123456 + i * 1e-7)
                     .add(0.38765432109876543)
