@@ -2,11 +2,11 @@ package org.lightlyjava.cli;
 
 import java.io.PrintWriter;
 import java.util.function.UnaryOperator;
+import org.lightlyjava.api.Printable;
 import org.lightlyjava.api.client.ApiException;
 import org.lightlyjava.config.ConfigException;
 import org.lightlyjava.run.ExitCode;
 import org.lightlyjava.run.Outcome;
-import org.lightlyjava.run.Printable;
 import org.lightlyjava.run.ToolException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.lightlyjava.run.Printable;
+import org.lightlyjava.api.Printable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

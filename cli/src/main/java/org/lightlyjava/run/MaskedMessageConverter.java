@@ -2,6 +2,7 @@ package org.lightlyjava.run;
 
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import org.lightlyjava.api.Printable;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
@@ -19,19 +20,8 @@ public final class MaskedMessageConverter extends MessageConverter {
         String message =
                 args == null || args.length == 0
                         ? event.getFormattedMessage()
-                        : MessageFormatter.basicArrayFormat(event.getMessage(), printable(args));
+                        : MessageFormatter.basicArrayFormat(
+                                event.getMessage(), Printable.arguments(args));
         return SecretMask.of(getContext()).apply(Printable.text(message));
-    }
-
-    private static Object[] printable(Object[] args) {
-        Object[] out = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            Object arg = args[i];
-            out[i] =
-                    arg == null || arg instanceof Number || arg instanceof Throwable
-                            ? arg
-                            : arg.getClass().isArray() ? arg : Printable.name(arg);
-        }
-        return out;
     }
 }

@@ -2,6 +2,7 @@ package org.lightlyjava.run;
 
 import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import org.lightlyjava.api.Printable;
 
 /**
  * {@code %ex} with secrets masked ({@link SecretMask}): exception messages may quote a URL with its

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import java.util.regex.Pattern;
+import org.lightlyjava.api.Printable;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
@@ -75,14 +76,17 @@ public final class SecretLogFilter extends TurboFilter {
                 || !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
             return FilterReply.NEUTRAL;
         }
-        FormattingTuple formatted = MessageFormatter.arrayFormat(format, params);
+        FormattingTuple formatted =
+                MessageFormatter.arrayFormat(format, Printable.arguments(params));
         String message = formatted.getMessage();
-        String masked = message == null ? null : mask(message);
+        String masked = message == null ? null : mask(Printable.text(message));
         boolean hasArguments = params != null && params.length > 0;
         if (masked == null || (masked.equals(message) && !hasArguments)) {
             return FilterReply.NEUTRAL;
         }
-        // A line with arguments is logged as formatted now: an appender that formats later could
+        // A line with arguments is logged as formatted now, each argument escaped as the tools' own
+        // log layout does (a file name with a newline cannot start a line of its own): an appender
+        // that formats later could
         // see an argument whose text has changed since (Jetty's request state gains the URI).
         Throwable thrown = t != null ? t : formatted.getThrowable();
         LoggingEvent event =

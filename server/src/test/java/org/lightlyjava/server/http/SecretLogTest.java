@@ -92,4 +92,23 @@ class SecretLogTest extends ServerTestBase {
             }
         }
     }
+
+    @Test
+    void theFilter_escapesFileNamesInArguments_soTheyCannotForgeALine() {
+        newDataset(); // the server is up, so its filter is installed into Logback
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.setContext(context);
+        captured.start();
+        Logger logger = context.getLogger("org.lightlyjava.pipeline.Inputs");
+        logger.addAppender(captured);
+        try {
+            logger.warn("skipped {}: {}", "class_0/bad\n12:00:00 ERROR forged.jpg", "broken");
+        } finally {
+            logger.detachAppender(captured);
+        }
+        assertThat(captured.list).hasSize(1);
+        assertThat(captured.list.get(0).getFormattedMessage())
+                .isEqualTo("skipped class_0/bad\\n12:00:00 ERROR forged.jpg: broken");
+    }
 }

@@ -1,4 +1,4 @@
-package org.lightlyjava.run;
+package org.lightlyjava.api;
 
 /**
  * Text from outside (file names, paths, server answers) made safe to print on one line: control
@@ -14,6 +14,27 @@ public final class Printable {
     /** {@code text} with every control character escaped, newlines included. */
     public static String name(Object text) {
         return escape(String.valueOf(text), false);
+    }
+
+    /**
+     * Log arguments made printable with {@link #name}; numbers, arrays and a throwable (which a
+     * logger prints as a stack trace) are kept as they are.
+     */
+    public static Object[] arguments(Object[] args) {
+        if (args == null) {
+            return null;
+        }
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            Object arg = out[i];
+            if (arg != null
+                    && !(arg instanceof Number)
+                    && !(arg instanceof Throwable)
+                    && !arg.getClass().isArray()) {
+                out[i] = name(arg);
+            }
+        }
+        return out;
     }
 
     /**
