@@ -46,7 +46,7 @@ public class UploadBench {
                 new PrintWriter(new StringWriter()), System.getenv());
         long start = System.nanoTime();
         UploadWorkflow.afterEmbedding(ctx, new UploadWorkflow.Embedded(source(samples), samples,
-                run.resolve("metadata.jsonl"), run.resolve("thumbnails"), run.resolve("embeddings.csv")),
+                run.resolve("metadata.jsonl"), run.resolve("thumbnails"), run.resolve("embeddings.csv"), 0),
                 "bench");
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "upload mode=%s protocol=%s samples=%d seconds=%.2f samples_per_s=%.0f%n",

@@ -2,7 +2,6 @@ package org.lightlyjava.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.lightlyjava.api.model.ApiJson;
@@ -90,26 +90,50 @@ final class RunFolderPreparer implements Preparer, AutoCloseable {
         return buffer.array();
     }
 
-    /** File name to {offset, length} of its line; the name is read from the line's start. */
+    /**
+     * File name to {offset, length} of its line; the name is read from the line's start. Reads the
+     * file in blocks and scans them for line ends (a read per byte took seconds for 10,000 lines).
+     */
     private static Map<String, long[]> index(Path file) throws IOException {
         Map<String, long[]> out = new HashMap<>();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] block = new byte[1 << 16];
+            byte[] line = new byte[4096];
+            int length = 0;
             long offset = 0;
-            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(2048);
-            for (int b = in.read(); b >= 0; b = in.read()) {
-                if (b == '\n') {
-                    add(out, line.toByteArray(), offset);
-                    offset += line.size() + 1;
-                    line.reset();
-                } else {
-                    line.write(b);
+            for (int n = in.read(block); n >= 0; n = in.read(block)) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (block[i] != '\n') {
+                        continue;
+                    }
+                    line = append(line, length, block, from, i - from);
+                    length += i - from;
+                    add(out, Arrays.copyOf(line, length), offset);
+                    offset += length + 1;
+                    length = 0;
+                    from = i + 1;
                 }
+                line = append(line, length, block, from, n - from);
+                length += n - from;
             }
-            if (line.size() > 0) {
-                add(out, line.toByteArray(), offset);
+            if (length > 0) {
+                add(out, Arrays.copyOf(line, length), offset);
             }
         }
         return out;
+    }
+
+    /**
+     * {@code line} (holding {@code length} bytes) with {@code count} bytes of {@code from} added.
+     */
+    private static byte[] append(byte[] line, int length, byte[] from, int start, int count) {
+        byte[] to = line;
+        if (length + count > line.length) {
+            to = Arrays.copyOf(line, Math.max(2 * line.length, length + count));
+        }
+        System.arraycopy(from, start, to, length, count);
+        return to;
     }
 
     private static final byte[] PREFIX = "{\"fileName\":\"".getBytes(StandardCharsets.UTF_8);
@@ -142,7 +166,7 @@ final class RunFolderPreparer implements Preparer, AutoCloseable {
      */
     private static String quickName(byte[] line) {
         if (line.length <= PREFIX.length
-                || !java.util.Arrays.equals(line, 0, PREFIX.length, PREFIX, 0, PREFIX.length)) {
+                || !Arrays.equals(line, 0, PREFIX.length, PREFIX, 0, PREFIX.length)) {
             return null;
         }
         for (int i = PREFIX.length; i < line.length; i++) {

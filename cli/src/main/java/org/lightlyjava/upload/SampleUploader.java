@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 final class SampleUploader {
 
     private static final Logger log = LoggerFactory.getLogger(SampleUploader.class);
+    private static final int FIRST_CHUNK = 100;
 
     private final LightlyClient client;
     private final Protocol protocol;
@@ -83,6 +84,7 @@ final class SampleUploader {
                                 Math.max(2 * protocol.chunkSize(), 4 * prepareThreads),
                                 "prepare")) {
             List<PreparedSample> chunk = new ArrayList<>(protocol.chunkSize());
+            long created = 0;
             while (prepared.hasNext()) {
                 PreparedSample next = prepared.next();
                 if (next.error() != null) {
@@ -92,7 +94,8 @@ final class SampleUploader {
                     continue;
                 }
                 chunk.add(next);
-                if (chunk.size() == protocol.chunkSize()) {
+                if (chunk.size() >= chunkSize(created)) {
+                    created += chunk.size();
                     send(chunk, blobs, bar);
                 }
             }
@@ -100,6 +103,15 @@ final class SampleUploader {
             unsent = blobs.await();
         }
         return new Sent(samples.size() - unreadable - unsent, unreadable, unsent);
+    }
+
+    /**
+     * The size of the next chunk after {@code created} samples: small at first, doubling up to the
+     * protocol's size, so that the server starts on the first samples while the worker threads
+     * still prepare the next (a cold JVM takes about a second to prepare a full chunk).
+     */
+    private int chunkSize(long created) {
+        return (int) Math.min(protocol.chunkSize(), Math.max(FIRST_CHUNK, created));
     }
 
     private void send(List<PreparedSample> chunk, BlobUploads blobs, Progress bar) {

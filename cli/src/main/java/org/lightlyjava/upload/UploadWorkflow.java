@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLContext;
 import org.lightlyjava.api.embeddings.EmbeddingsCsv;
 import org.lightlyjava.config.Config;
 import org.lightlyjava.dataset.ImageSource;
@@ -21,6 +25,8 @@ import org.lightlyjava.run.ExitCode;
 import org.lightlyjava.run.Outcome;
 import org.lightlyjava.run.RunContext;
 import org.lightlyjava.run.ToolException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * lightly-upload (reference §2.3) and the upload stage of lightly-magic: images and their metadata
@@ -33,6 +39,8 @@ import org.lightlyjava.run.ToolException;
  * again finishes it.
  */
 public final class UploadWorkflow {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadWorkflow.class);
 
     private UploadWorkflow() {}
 
@@ -51,6 +59,7 @@ public final class UploadWorkflow {
 
     /** lightly-upload: everything from the configuration. */
     public static Outcome run(RunContext ctx, String userAgent) {
+        warmUpTls();
         Config config = ctx.config();
         UploadSettings settings = settings(config);
         EmbeddingsCsv.Table embeddings =
@@ -126,37 +135,107 @@ public final class UploadWorkflow {
      *     the embedding pass could not read are counted by its own outcome)
      */
     public static Outcome afterEmbedding(RunContext ctx, Embedded embedded, String userAgent) {
+        long start = System.nanoTime();
+        warmUpTls();
         UploadSettings settings = settings(ctx.config());
-        EmbeddingsCsv.Table embeddings = EmbeddingsUpload.read(embedded.embeddings());
-        Map<String, JsonNode> custom =
-                settings.customMetadata() == null
-                        ? Map.of()
-                        : CustomMetadata.load(settings.customMetadata());
-        if (!custom.isEmpty()) {
-            CustomMetadata.unknown(
-                    custom,
-                    embedded.samples().stream().map(Sample::fileName).toList(),
-                    "among the embedded images");
-        }
-        try (ApiEndpoint endpoint = Endpoints.open(ctx.config());
-                RunFolderPreparer preparer =
-                        RunFolderPreparer.open(
-                                embedded.metadata(), embedded.thumbnails(), settings.mode())) {
-            UploadSession session =
-                    new UploadSession(ctx, settings, endpoint, userAgent, "USER_PIP_LIGHTLY_MAGIC");
-            SampleUploader.Sent sent =
-                    session.samples(
-                            embedded.source(),
-                            embedded.samples(),
-                            preparer,
-                            custom,
-                            embedded.unreadable());
-            session.embeddings(embeddings, embedded.embeddings(), sent.unsent() == 0);
-            session.finish();
-            return new Outcome(sent.done(), sent.unreadable() + sent.unsent());
+        // the CSV is checked on a thread of its own while this one indexes metadata.jsonl (a cold
+        // JVM spends most of either loading and compiling code); both end before the dataset is
+        // created
+        CompletableFuture<EmbeddingsCsv.Table> reading =
+                CompletableFuture.supplyAsync(
+                        () -> EmbeddingsUpload.read(embedded.embeddings()), UploadWorkflow::daemon);
+        try (RunFolderPreparer preparer = openRunFolder(embedded, settings, reading)) {
+            EmbeddingsCsv.Table embeddings = joined(reading);
+            log.debug("embeddings.csv checked, metadata.jsonl indexed: {} ms", millisSince(start));
+            Map<String, JsonNode> custom =
+                    settings.customMetadata() == null
+                            ? Map.of()
+                            : CustomMetadata.load(settings.customMetadata());
+            if (!custom.isEmpty()) {
+                CustomMetadata.unknown(
+                        custom,
+                        embedded.samples().stream().map(Sample::fileName).toList(),
+                        "among the embedded images");
+            }
+            try (ApiEndpoint endpoint = Endpoints.open(ctx.config())) {
+                UploadSession session =
+                        new UploadSession(
+                                ctx, settings, endpoint, userAgent, "USER_PIP_LIGHTLY_MAGIC");
+                log.debug("dataset found or created: {} ms since the start", millisSince(start));
+                SampleUploader.Sent sent =
+                        session.samples(
+                                embedded.source(),
+                                embedded.samples(),
+                                preparer,
+                                custom,
+                                embedded.unreadable());
+                log.debug("samples uploaded: {} ms since the start", millisSince(start));
+                session.embeddings(embeddings, embedded.embeddings(), sent.unsent() == 0);
+                log.debug("embeddings uploaded: {} ms since the start", millisSince(start));
+                session.finish();
+                return new Outcome(sent.done(), sent.unreadable() + sent.unsent());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the run folder " + ctx.runDir(), e);
         }
+    }
+
+    /** The run folder's metadata; a broken embeddings CSV is reported first, as before. */
+    private static RunFolderPreparer openRunFolder(
+            Embedded embedded, UploadSettings settings, CompletableFuture<?> reading)
+            throws IOException {
+        try {
+            return RunFolderPreparer.open(
+                    embedded.metadata(), embedded.thumbnails(), settings.mode());
+        } catch (IOException | RuntimeException e) {
+            joined(reading);
+            throw e;
+        }
+    }
+
+    /** The future's value; what it failed with is thrown as it is. */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static void daemon(Runnable task) {
+        Thread thread = new Thread(task, "embeddings-check");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Loads the JVM's default TLS context on a daemon thread while this one reads the run's files:
+     * the HTTP client loads it when it is built (even for http:// servers), and in a cold JVM that
+     * takes a few hundred milliseconds.
+     */
+    private static void warmUpTls() {
+        Thread warm =
+                new Thread(
+                        () -> {
+                            try {
+                                SSLContext.getDefault();
+                            } catch (NoSuchAlgorithmException e) {
+                                log.debug("no default TLS context: {}", e.toString());
+                            }
+                        },
+                        "tls-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     private static UploadSettings settings(Config config) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,8 @@ import org.lightlyjava.api.model.DatasetData;
 import org.lightlyjava.api.model.SampleData;
 import org.lightlyjava.api.model.TagData;
 import org.lightlyjava.config.Config;
+import org.lightlyjava.dataset.ImageSource;
+import org.lightlyjava.dataset.Sample;
 import org.lightlyjava.embed.EmbedWorkflow;
 import org.lightlyjava.run.ExitCode;
 import org.lightlyjava.run.Outcome;
@@ -68,6 +71,72 @@ class UploadWorkflowTest {
         List<DatasetData> found = client.datasetsByName(name);
         assertThat(found).hasSize(1);
         return found.get(0).id();
+    }
+
+    @Test
+    void afterEmbedding_sendsGrowingChunks_allInDatasetOrderAndEachOnce() throws IOException {
+        int count = 1250; // chunks of 100, 100, 200, 400 and 450
+        Path run = dir.resolve("magic-run");
+        Files.createDirectories(run);
+        List<Sample> samples = new ArrayList<>();
+        StringBuilder jsonl = new StringBuilder();
+        StringBuilder csv = new StringBuilder("filenames,embedding_0,embedding_1,labels\r\n");
+        for (int i = 0; i < count; i++) {
+            // names sort otherwise than the dataset order, so the server's order shows
+            String name = String.format("img_%04d.jpg", (i * 7919) % count);
+            samples.add(new Sample(name, 0));
+            jsonl.append(
+                    "{\"fileName\":\"" + name + "\",\"metaData\":{\"sharpness\":" + i + "}}\n");
+            csv.append(name).append(',').append(i).append(",0.5,0\r\n");
+        }
+        Files.writeString(run.resolve("metadata.jsonl"), jsonl);
+        Files.writeString(run.resolve("embeddings.csv"), csv);
+        Config config = config("upload", "metadata", "new_dataset_name", "magic");
+
+        Outcome outcome =
+                UploadWorkflow.afterEmbedding(
+                        Contexts.in(run, config, new StringWriter()),
+                        new UploadWorkflow.Embedded(
+                                new FixedSource(samples),
+                                samples,
+                                run.resolve("metadata.jsonl"),
+                                run.resolve("thumbnails"),
+                                run.resolve("embeddings.csv"),
+                                0),
+                        "test");
+
+        assertThat(outcome).isEqualTo(new Outcome(count, 0));
+        String id = datasetId("magic");
+        assertThat(client.mappings(id, "fileName"))
+                .containsExactlyElementsOf(samples.stream().map(Sample::fileName).toList());
+        assertThat(client.sample(id, client.mappings(id, "_id").get(count - 1)).metaData())
+                .hasToString("{\"sharpness\":" + (count - 1) + "}");
+        assertThat(client.tags(id).get(0).bitMaskData()).isEqualTo(BitMask.all(count).toString());
+        assertThat(client.embeddings(id)).hasSize(1);
+    }
+
+    /** The samples lightly-magic embedded; the upload of metadata reads none of their bytes. */
+    private record FixedSource(List<Sample> samples) implements ImageSource {
+
+        @Override
+        public List<String> classes() {
+            return List.of("");
+        }
+
+        @Override
+        public List<Rejected> rejected() {
+            return List.of();
+        }
+
+        @Override
+        public byte[] read(Sample sample) {
+            throw new UnsupportedOperationException("upload=metadata reads no image");
+        }
+
+        @Override
+        public String describe() {
+            return "embedded samples";
+        }
     }
 
     @Test

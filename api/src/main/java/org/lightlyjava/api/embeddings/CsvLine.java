@@ -9,6 +9,9 @@ final class CsvLine {
     private CsvLine() {}
 
     static List<String> split(String line) {
+        if (line.indexOf('"') < 0) {
+            return splitPlain(line);
+        }
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
@@ -33,6 +36,18 @@ final class CsvLine {
             }
         }
         cells.add(cell.toString());
+        return cells;
+    }
+
+    /** A line without quotes: the text between commas (the usual line of embeddings.csv). */
+    private static List<String> splitPlain(String line) {
+        List<String> cells = new ArrayList<>();
+        int from = 0;
+        for (int comma = line.indexOf(','); comma >= 0; comma = line.indexOf(',', from)) {
+            cells.add(line.substring(from, comma));
+            from = comma + 1;
+        }
+        cells.add(line.substring(from));
         return cells;
     }
 }
