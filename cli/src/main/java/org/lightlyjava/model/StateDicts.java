@@ -113,7 +113,17 @@ final class StateDicts {
                             + describe(spec)
                             + hint(state));
         }
-        target.set(FloatBuffer.wrap(tensor.floats()));
+        // A new tensor swapped in rather than NDArray.set, whose native copy goes through
+        // PyTorch's deprecated AutoNonVariableTypeMode and prints a warning on stderr. The array
+        // made from the buffer reads the buffer's memory, so a copy that owns its memory goes in.
+        boolean gradient = target.hasGradient();
+        try (NDArray view =
+                target.getManager().create(FloatBuffer.wrap(tensor.floats()), target.getShape())) {
+            target.intern(view.duplicate());
+        }
+        if (gradient) {
+            target.setRequiresGradient(true);
+        }
     }
 
     /**

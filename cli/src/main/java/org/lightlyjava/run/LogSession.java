@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class LogSession implements AutoCloseable {
 
     static final String PROJECT = "org.lightlyjava";
+    private static final String SERVER = "org.lightlyjava.server";
     private static final String DJL = "ai.djl";
     private static final String CUDA_UTILS = "ai.djl.util.cuda.CudaUtils";
 
@@ -132,9 +133,9 @@ public final class LogSession implements AutoCloseable {
 
     private void setLevels(Verbosity verbosity) {
         switch (verbosity) {
-            case QUIET -> levels(Level.WARN, Level.WARN, Level.WARN, Level.ERROR);
-            case NORMAL -> levels(Level.INFO, Level.INFO, Level.WARN, Level.ERROR);
-            case VERBOSE -> levels(Level.INFO, Level.DEBUG, Level.WARN, Level.ERROR);
+            case QUIET -> levels(Level.WARN, Level.WARN, Level.WARN, Level.ERROR, Level.WARN);
+            case NORMAL -> levels(Level.INFO, Level.INFO, Level.WARN, Level.ERROR, Level.WARN);
+            case VERBOSE -> levels(Level.INFO, Level.DEBUG, Level.WARN, Level.ERROR, Level.DEBUG);
             case ALL -> {
                 // everything at debug: drop the level of every configured logger, so all inherit
                 for (Logger logger : context.getLoggerList()) {
@@ -148,9 +149,15 @@ public final class LogSession implements AutoCloseable {
         }
     }
 
-    private void levels(Level root, Level project, Level djl, Level cuda) {
+    /**
+     * Levels for the root, lightly-java, DJL, DJL's CUDA probe, and the server: a server started in
+     * this process (the embedded default) logs its requests and jobs at INFO, which a tool's user
+     * should not see unless asking with {@code -v}.
+     */
+    private void levels(Level root, Level project, Level djl, Level cuda, Level server) {
         level(Logger.ROOT_LOGGER_NAME, root);
         level(PROJECT, project);
+        level(SERVER, server);
         level(DJL, djl);
         level(CUDA_UTILS, cuda);
     }

@@ -63,6 +63,15 @@ class UploadIT {
                         "########## Starting to upload your dataset to the Lightly platform.",
                         "The dataset_id of the newly created dataset is",
                         "To browse it, run: lightly-server browse --data-dir " + dataDir);
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertThat(err)
+                .as(
+                        "quiet by default: no request lines or jobs of the embedded server, no"
+                                + " native PyTorch warnings")
+                .doesNotContain("/v1/")
+                .doesNotContain("2D projection")
+                .doesNotContain("Warning:")
+                .doesNotContain("[W");
 
         try (LightlyServer server =
                 LightlyServer.start(ServerSettings.builder().dataDir(dataDir).port(0).build())) {
