@@ -81,14 +81,16 @@ public final class SecretLogFilter extends TurboFilter {
         String message = formatted.getMessage();
         String masked = message == null ? null : mask(Printable.text(message));
         boolean hasArguments = params != null && params.length > 0;
-        if (masked == null || (masked.equals(message) && !hasArguments)) {
+        Throwable thrown = t != null ? t : formatted.getThrowable();
+        Throwable maskedThrown = MaskedThrowable.of(thrown);
+        if (masked == null || (masked.equals(message) && !hasArguments && maskedThrown == thrown)) {
             return FilterReply.NEUTRAL;
         }
         // A line with arguments is logged as formatted now, each argument escaped as the tools' own
         // log layout does (a file name with a newline cannot start a line of its own): an appender
-        // that formats later could
-        // see an argument whose text has changed since (Jetty's request state gains the URI).
-        Throwable thrown = t != null ? t : formatted.getThrowable();
+        // that formats later could see an argument whose text has changed since (Jetty's request
+        // state gains the URI).
+        thrown = maskedThrown;
         LoggingEvent event =
                 new LoggingEvent(Logger.class.getName(), logger, level, masked, thrown, null);
         if (marker != null) {

@@ -111,4 +111,34 @@ class SecretLogTest extends ServerTestBase {
         assertThat(captured.list.get(0).getFormattedMessage())
                 .isEqualTo("skipped class_0/bad\\n12:00:00 ERROR forged.jpg: broken");
     }
+
+    @Test
+    void anExceptionWhoseMessageHoldsAToken_isLoggedWithTheTokenMasked() {
+        newDataset(); // the server is up, so its filter is installed into Logback
+        String token = "f".repeat(64);
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.setContext(context);
+        captured.start();
+        Logger logger = context.getLogger("org.lightlyjava.server.http.Errors");
+        logger.addAppender(captured);
+        try {
+            logger.warn(
+                    "request failed",
+                    new IllegalStateException(
+                            "wrapped",
+                            new java.io.IOException(
+                                    "GET /v1/datasets?token=" + token + " failed")));
+        } finally {
+            logger.detachAppender(captured);
+        }
+        assertThat(captured.list).hasSize(1);
+        String trace =
+                new ch.qos.logback.classic.pattern.ThrowableProxyConverter()
+                        .convert(captured.list.get(0));
+        assertThat(trace)
+                .doesNotContain(token)
+                .contains("token=***")
+                .contains("java.io.IOException");
+    }
 }
