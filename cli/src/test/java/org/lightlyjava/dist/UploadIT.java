@@ -21,7 +21,7 @@ import org.lightlyjava.api.client.RetryPolicy;
 import org.lightlyjava.api.model.DatasetData;
 import org.lightlyjava.server.LightlyServer;
 import org.lightlyjava.server.ServerSettings;
-import org.lightlyjava.testing.Postgres;
+import org.lightlyjava.server.testing.Postgres;
 import org.lightlyjava.testing.ServerState;
 import org.lightlyjava.testing.TestImages;
 import org.lightlyjava.testing.TestServer;
