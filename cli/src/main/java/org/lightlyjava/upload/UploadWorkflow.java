@@ -143,7 +143,8 @@ public final class UploadWorkflow {
         // created
         CompletableFuture<EmbeddingsCsv.Table> reading =
                 CompletableFuture.supplyAsync(
-                        () -> EmbeddingsUpload.read(embedded.embeddings()), UploadWorkflow::daemon);
+                        () -> EmbeddingsUpload.read(embedded.embeddings()),
+                        task -> daemon("embeddings-check", task));
         try (RunFolderPreparer preparer = openRunFolder(embedded, settings, reading)) {
             EmbeddingsCsv.Table embeddings = joined(reading);
             log.debug("embeddings.csv checked, metadata.jsonl indexed: {} ms", millisSince(start));
@@ -208,8 +209,8 @@ public final class UploadWorkflow {
         }
     }
 
-    private static void daemon(Runnable task) {
-        Thread thread = new Thread(task, "embeddings-check");
+    private static void daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         thread.start();
     }
@@ -220,18 +221,15 @@ public final class UploadWorkflow {
      * takes a few hundred milliseconds.
      */
     private static void warmUpTls() {
-        Thread warm =
-                new Thread(
-                        () -> {
-                            try {
-                                SSLContext.getDefault();
-                            } catch (NoSuchAlgorithmException e) {
-                                log.debug("no default TLS context: {}", e.toString());
-                            }
-                        },
-                        "tls-warm-up");
-        warm.setDaemon(true);
-        warm.start();
+        daemon(
+                "tls-warm-up",
+                () -> {
+                    try {
+                        SSLContext.getDefault();
+                    } catch (NoSuchAlgorithmException e) {
+                        log.debug("no default TLS context: {}", e.toString());
+                    }
+                });
     }
 
     private static long millisSince(long start) {

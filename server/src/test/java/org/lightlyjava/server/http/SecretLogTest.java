@@ -96,19 +96,16 @@ class SecretLogTest extends ServerTestBase {
     @Test
     void theFilter_escapesFileNamesInArguments_soTheyCannotForgeALine() {
         newDataset(); // the server is up, so its filter is installed into Logback
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.setContext(context);
-        captured.start();
-        Logger logger = context.getLogger("org.lightlyjava.pipeline.Inputs");
-        logger.addAppender(captured);
-        try {
-            logger.warn("skipped {}: {}", "class_0/bad\n12:00:00 ERROR forged.jpg", "broken");
-        } finally {
-            logger.detachAppender(captured);
-        }
-        assertThat(captured.list).hasSize(1);
-        assertThat(captured.list.get(0).getFormattedMessage())
+        List<ILoggingEvent> captured =
+                logged(
+                        "org.lightlyjava.pipeline.Inputs",
+                        logger ->
+                                logger.warn(
+                                        "skipped {}: {}",
+                                        "class_0/bad\n12:00:00 ERROR forged.jpg",
+                                        "broken"));
+        assertThat(captured).hasSize(1);
+        assertThat(captured.get(0).getFormattedMessage())
                 .isEqualTo("skipped class_0/bad\\n12:00:00 ERROR forged.jpg: broken");
     }
 
@@ -116,29 +113,44 @@ class SecretLogTest extends ServerTestBase {
     void anExceptionWhoseMessageHoldsAToken_isLoggedWithTheTokenMasked() {
         newDataset(); // the server is up, so its filter is installed into Logback
         String token = "f".repeat(64);
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.setContext(context);
-        captured.start();
-        Logger logger = context.getLogger("org.lightlyjava.server.http.Errors");
-        logger.addAppender(captured);
-        try {
-            logger.warn(
-                    "request failed",
-                    new IllegalStateException(
-                            "wrapped",
-                            new java.io.IOException(
-                                    "GET /v1/datasets?token=" + token + " failed")));
-        } finally {
-            logger.detachAppender(captured);
-        }
-        assertThat(captured.list).hasSize(1);
+        List<ILoggingEvent> captured =
+                logged(
+                        "org.lightlyjava.server.http.Errors",
+                        logger ->
+                                logger.warn(
+                                        "request failed",
+                                        new IllegalStateException(
+                                                "wrapped",
+                                                new java.io.IOException(
+                                                        "GET /v1/datasets?token="
+                                                                + token
+                                                                + " failed"))));
+        assertThat(captured).hasSize(1);
         String trace =
                 new ch.qos.logback.classic.pattern.ThrowableProxyConverter()
-                        .convert(captured.list.get(0));
+                        .convert(captured.get(0));
         assertThat(trace)
                 .doesNotContain(token)
                 .contains("token=***")
                 .contains("java.io.IOException");
+    }
+
+    /**
+     * The events {@code logging} sends to the logger {@code name}, through the installed filter.
+     */
+    private static List<ILoggingEvent> logged(
+            String name, java.util.function.Consumer<Logger> logging) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.setContext(context);
+        captured.start();
+        Logger logger = context.getLogger(name);
+        logger.addAppender(captured);
+        try {
+            logging.accept(logger);
+        } finally {
+            logger.detachAppender(captured);
+        }
+        return captured.list;
     }
 }
