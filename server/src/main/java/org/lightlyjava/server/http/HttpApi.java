@@ -90,6 +90,7 @@ public final class HttpApi {
         new DatasetRoutes(handlers).register(config.routes);
         new SampleRoutes(handlers).register(config.routes);
         new TagRoutes(handlers).register(config.routes);
+        new TagExportRoutes(handlers).register(config.routes);
         new EmbeddingRoutes(handlers).register(config.routes);
         new SelectionRoutes(handlers).register(config.routes);
         new DatasourceRoutes(handlers).register(config.routes);

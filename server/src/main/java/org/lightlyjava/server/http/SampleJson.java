@@ -2,6 +2,9 @@ package org.lightlyjava.server.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import org.lightlyjava.api.model.ApiJson;
 import org.lightlyjava.server.store.SampleRecord;
 
 /**
@@ -28,6 +31,17 @@ final class SampleJson {
         raw(json, "metaData", s.metaData());
         raw(json, "customMetaData", s.customMetaData());
         json.writeEndObject();
+    }
+
+    /** The sample's {@code SampleData} JSON as text. */
+    static String text(SampleRecord s) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = ApiJson.mapper().createGenerator(text)) {
+            full(json, s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
     }
 
     /** {@code samples/partial?mode=ids}. */

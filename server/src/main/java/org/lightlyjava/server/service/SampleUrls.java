@@ -1,6 +1,7 @@
 package org.lightlyjava.server.service;
 
 import java.util.List;
+import java.util.function.Function;
 import org.lightlyjava.api.model.SampleWriteUrls;
 import org.lightlyjava.server.blob.BlobKey;
 import org.lightlyjava.server.blob.BlobUrls;
@@ -79,21 +80,41 @@ public final class SampleUrls {
             throw ApiProblem.badRequest("type must be full or thumbnail, got '" + type + "'");
         }
         Targets targets = datasources.targets(dataset.id());
-        if (thumbnail) {
-            DatasourceRecord target = targets.thumbRead();
-            boolean serverHolds = targets.thumbWrite() == null && sample.hasThumb();
-            if (target != null && !serverHolds) {
-                if (target.thumbSuffix().isEmpty()) {
-                    return readFull(dataset, targets, sample, base);
-                }
-                return datasources
-                        .open(target)
-                        .readUrl(base, path(target, sample.fileName(), true));
-            }
-        }
         return thumbnail
-                ? server(dataset, sample, true, base)
+                ? readThumb(dataset, targets, sample, base)
                 : readFull(dataset, targets, sample, base);
+    }
+
+    private String readThumb(
+            DatasetRecord dataset, Targets targets, SampleRecord sample, String base) {
+        DatasourceRecord target = targets.thumbRead();
+        boolean serverHolds = targets.thumbWrite() == null && sample.hasThumb();
+        if (target != null && !serverHolds) {
+            if (target.thumbSuffix().isEmpty()) {
+                return readFull(dataset, targets, sample, base);
+            }
+            return datasources.open(target).readUrl(base, path(target, sample.fileName(), true));
+        }
+        return server(dataset, sample, true, base);
+    }
+
+    /**
+     * Read URLs for many samples of one dataset, its datasources looked up once (tag exports): the
+     * image's, else the thumbnail's, else null when neither is anywhere to read.
+     */
+    Function<SampleRecord, String> reader(DatasetRecord dataset, String base) {
+        Targets targets = datasources.targets(dataset.id());
+        boolean fullInDatasource = targets.fullRead() != null;
+        boolean thumbInDatasource = targets.thumbRead() != null;
+        return sample -> {
+            if (fullInDatasource || sample.hasFull()) {
+                return readFull(dataset, targets, sample, base);
+            }
+            if (thumbInDatasource || sample.hasThumb()) {
+                return readThumb(dataset, targets, sample, base);
+            }
+            return null;
+        };
     }
 
     private String readFull(

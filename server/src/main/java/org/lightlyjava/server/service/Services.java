@@ -26,6 +26,7 @@ public final class Services implements AutoCloseable {
     private final DatasourceService datasources;
     private final DatasourceFiles datasourceFiles;
     private final SelectionService selection;
+    private final TagExports tagExports;
 
     public Services(
             Store store,
@@ -52,6 +53,7 @@ public final class Services implements AutoCloseable {
         EmbeddingIngest ingest = new EmbeddingIngest(store, files, twoD);
         this.blobs = new BlobService(store, files, ingest, clock, limits.maxBlobBytes());
         this.selection = selection(store, files, ids, clock);
+        this.tagExports = new TagExports(store.samples(), sampleUrls);
     }
 
     /** Selections run one at a time on a daemon thread of their own. */
@@ -116,6 +118,10 @@ public final class Services implements AutoCloseable {
 
     public SelectionService selection() {
         return selection;
+    }
+
+    public TagExports tagExports() {
+        return tagExports;
     }
 
     /** Stops the selection thread; a running selection is interrupted and fails. */
