@@ -91,6 +91,7 @@ public final class HttpApi {
         new SampleRoutes(handlers).register(config.routes);
         new TagRoutes(handlers).register(config.routes);
         new TagExportRoutes(handlers).register(config.routes);
+        new MetaDataConfigRoutes(handlers).register(config.routes);
         new EmbeddingRoutes(handlers).register(config.routes);
         new SelectionRoutes(handlers).register(config.routes);
         new DatasourceRoutes(handlers).register(config.routes);

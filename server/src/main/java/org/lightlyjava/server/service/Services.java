@@ -27,6 +27,7 @@ public final class Services implements AutoCloseable {
     private final DatasourceFiles datasourceFiles;
     private final SelectionService selection;
     private final TagExports tagExports;
+    private final MetaDataConfigs metaDataConfigs;
 
     public Services(
             Store store,
@@ -54,6 +55,7 @@ public final class Services implements AutoCloseable {
         this.blobs = new BlobService(store, files, ingest, clock, limits.maxBlobBytes());
         this.selection = selection(store, files, ids, clock);
         this.tagExports = new TagExports(store.samples(), sampleUrls);
+        this.metaDataConfigs = new MetaDataConfigs(store.metaDataConfigs(), ids, clock);
     }
 
     /** Selections run one at a time on a daemon thread of their own. */
@@ -122,6 +124,10 @@ public final class Services implements AutoCloseable {
 
     public TagExports tagExports() {
         return tagExports;
+    }
+
+    public MetaDataConfigs metaDataConfigs() {
+        return metaDataConfigs;
     }
 
     /** Stops the selection thread; a running selection is interrupted and fails. */
