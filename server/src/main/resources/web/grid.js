@@ -3,6 +3,7 @@
 import { api, tags, thumbnail } from './api.js';
 import { bytes, h, num, show } from './dom.js';
 import { count } from './bitmask.js';
+import { configuredKeys, keyGroup } from './metadata.js';
 
 const PAGE = 120;
 const FIELDS = [
@@ -10,17 +11,18 @@ const FIELDS = [
     ['sharpness', 'sharpness'], ['snr', 'SNR'], ['width', 'width'], ['height', 'height'],
 ];
 
-function fieldSelect(id, value, withNone) {
+function fieldSelect(id, value, withNone, keys) {
     const options = FIELDS.filter(([key]) => !withNone || key !== 'fileName')
         .map(([key, label]) => h('option', { value: key, text: label, selected: key === value }));
     if (withNone) {
         options.unshift(h('option', { value: '', text: 'no filter', selected: !value }));
     }
-    return h('select', { id }, options);
+    return h('select', { id }, options, keys.length ? keyGroup(keys, value) : null);
 }
 
-function isBuiltIn(field) {
-    return FIELDS.some(([key]) => key === field);
+/** Whether the field is one of the select's options (else the free custom key names it). */
+function isOffered(field, keys) {
+    return FIELDS.some(([key]) => key === field) || keys.some((k) => k.key === field && !k.why);
 }
 
 /** The query of the listing route from the address's parameters. */
@@ -37,10 +39,11 @@ function listingQuery(params, offset) {
     return query;
 }
 
-function caption(sample, sort) {
+function caption(sample, sort, keys) {
     let extra = '';
     if (sort && sort.startsWith('custom.')) {
-        extra = num(sample.value);
+        const key = keys.find((k) => k.key === sort);
+        extra = (key ? `${key.name} ` : '') + num(sample.value);
     } else if (sort === 'sizeInBytes') {
         extra = bytes(sample.sizeInBytes);
     } else if (sort && sort !== 'index' && sort !== 'fileName') {
@@ -52,14 +55,14 @@ function caption(sample, sort) {
 
 export async function gridView(body, dataset, params) {
     const base = `#/d/${encodeURIComponent(dataset.id)}/samples`;
-    const tagList = await tags(dataset.id);
+    const [tagList, keys] = await Promise.all([tags(dataset.id), configuredKeys(dataset.id)]);
     const page = Math.max(0, parseInt(params.get('page') || '0', 10) || 0);
     const sort = params.get('sort') || 'index';
     const [filterField = '', filterMin = '', filterMax = ''] = (params.get('filter') || '').split(':');
 
-    const sortSelect = fieldSelect('sort', isBuiltIn(sort) ? sort : 'index', false);
+    const sortSelect = fieldSelect('sort', isOffered(sort, keys) ? sort : 'index', false, keys);
     const customSort = h('input', { id: 'sort-custom', placeholder: 'or custom key, e.g. weather.temp',
-        value: sort.startsWith('custom.') ? sort.slice(7) : '' });
+        value: !isOffered(sort, keys) && sort.startsWith('custom.') ? sort.slice(7) : '' });
     const order = h('select', { id: 'order' },
         h('option', { value: 'asc', text: 'ascending', selected: params.get('order') !== 'desc' }),
         h('option', { value: 'desc', text: 'descending', selected: params.get('order') === 'desc' }));
@@ -67,9 +70,11 @@ export async function gridView(body, dataset, params) {
         h('option', { value: '', text: 'all samples' }),
         tagList.map((t) => h('option', { value: t.id, selected: t.id === params.get('tagId'),
             text: `${t.name} (${count(t.bitMaskData).toLocaleString('en')})` })));
-    const filterSelect = fieldSelect('filter-field', isBuiltIn(filterField) ? filterField : '', true);
+    const filterSelect = fieldSelect('filter-field', isOffered(filterField, keys) ? filterField : '',
+        true, keys);
     const customFilter = h('input', { id: 'filter-custom', placeholder: 'or custom key',
-        value: filterField.startsWith('custom.') ? filterField.slice(7) : '' });
+        value: !isOffered(filterField, keys) && filterField.startsWith('custom.')
+            ? filterField.slice(7) : '' });
     const min = h('input', { id: 'filter-min', type: 'number', step: 'any', placeholder: 'min',
         value: filterMin });
     const max = h('input', { id: 'filter-max', type: 'number', step: 'any', placeholder: 'max',
@@ -124,7 +129,7 @@ export async function gridView(body, dataset, params) {
         class: 'thumb', href: `#/d/${encodeURIComponent(dataset.id)}/s/${encodeURIComponent(sample.id)}`,
         title: sample.fileName, 'data-index': sample.index },
     h('figure', {}, thumbnail(h('img', { alt: sample.fileName, loading: 'lazy', decoding: 'async' }),
-        dataset.id, sample.id), caption(sample, sort))));
+        dataset.id, sample.id), caption(sample, sort, keys))));
     show(body, controls, pager,
         cards.length ? h('div', { class: 'grid', id: 'grid' }, cards)
             : h('p', { class: 'muted', id: 'grid', text: 'No samples match.' }),
