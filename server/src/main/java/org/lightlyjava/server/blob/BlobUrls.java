@@ -1,5 +1,7 @@
 package org.lightlyjava.server.blob;
 
+import java.time.Duration;
+
 /**
  * Makes the URLs through which a client writes or reads a blob without a token. The server's own
  * implementation signs URLs to its blob route; a datasource may presign bucket URLs instead.
@@ -16,4 +18,7 @@ public interface BlobUrls {
 
     /** A URL that answers {@code GET} with the blob's bytes for a while. */
     String readUrl(String base, BlobKey key);
+
+    /** A URL that answers {@code GET} with the blob's bytes for {@code ttl}. */
+    String readUrl(String base, BlobKey key, Duration ttl);
 }

@@ -52,6 +52,16 @@ public final class SignedUrls implements BlobUrls {
         return url(base, "GET", blob, readTtl);
     }
 
+    @Override
+    public String readUrl(String base, BlobKey blob, Duration ttl) {
+        return url(base, "GET", blob, ttl);
+    }
+
+    /** A URL to GET a datasource file for {@code ttl}. */
+    public String datasourceReadUrl(String base, DatasourceKey key, Duration ttl) {
+        return url(base, "GET", key.text(), ttl);
+    }
+
     /** A URL to GET a datasource file (or its redirect), or PUT a LOCAL datasource's file. */
     public String datasourceUrl(String base, String method, DatasourceKey key) {
         return url(base, method, key.text(), method.equals("PUT") ? writeTtl : readTtl);

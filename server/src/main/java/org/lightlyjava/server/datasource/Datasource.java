@@ -1,5 +1,6 @@
 package org.lightlyjava.server.datasource;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
 import org.lightlyjava.api.model.DatasourceConfigVerifyData;
@@ -25,6 +26,14 @@ public interface Datasource {
 
     /** A URL that answers GET with the file's bytes. */
     String readUrl(String base, String path);
+
+    /**
+     * A URL that answers GET with the file's bytes for {@code ttl}; a datasource that cannot choose
+     * the lifetime of its URLs answers {@link #readUrl(String, String)}'s.
+     */
+    default String readUrl(String base, String path, Duration ttl) {
+        return readUrl(base, path);
+    }
 
     /** A URL that accepts one PUT of the file's bytes, without a Content-Type. */
     String writeUrl(String base, String path);

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -52,6 +53,12 @@ public final class LocalDatasource implements Datasource {
     public String readUrl(String base, String path) {
         RelativePaths.check(path, "fileName", true);
         return urls.datasourceUrl(base, "GET", DatasourceKey.file(datasetId, purpose, path));
+    }
+
+    @Override
+    public String readUrl(String base, String path, Duration ttl) {
+        RelativePaths.check(path, "fileName", true);
+        return urls.datasourceReadUrl(base, DatasourceKey.file(datasetId, purpose, path), ttl);
     }
 
     @Override

@@ -83,11 +83,16 @@ final class S3Datasource implements Datasource, AutoCloseable {
 
     @Override
     public String readUrl(String base, String path) {
+        return readUrl(base, path, readTtl);
+    }
+
+    @Override
+    public String readUrl(String base, String path, Duration ttl) {
         String key = settings.location().key(path);
         return presigner
                 .presignGetObject(
                         p ->
-                                p.signatureDuration(readTtl)
+                                p.signatureDuration(ttl)
                                         .getObjectRequest(g -> g.bucket(bucket()).key(key)))
                 .url()
                 .toString();

@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.lightlyjava.server.service.ApiProblem;
 import org.lightlyjava.server.service.Page;
@@ -23,13 +24,14 @@ import org.lightlyjava.server.store.TagRecord;
  * basic/filenamesAndReadUrls}, {@code LabelStudio/tasks}, {@code LabelBox/datarows}, {@code
  * LabelBoxV4/datarows} and {@code Sama/tasks} (JSON arrays of Lightly's models). Query options:
  * {@code fileNameFormat}, {@code includeMetaData}, {@code format}, {@code previewExample}, {@code
- * pageSize}/{@code pageOffset}; {@code expiresIn} must be a positive whole number but read URLs
- * last the server's read lifetime; {@code accessControl} is accepted and ignored. A read URL is
- * empty text when a sample's image and thumbnail are nowhere to read.
+ * pageSize}/{@code pageOffset}, {@code expiresIn} (seconds, up to 7 days; without it read URLs last
+ * the server's read lifetime); {@code accessControl} is accepted and ignored. A read URL is empty
+ * text when a sample's image and thumbnail are nowhere to read.
  */
 final class TagExportRoutes {
 
     private static final String EXPORT = "/v1/datasets/{datasetId}/tags/{tagId}/export/";
+    private static final long MAX_EXPIRES_IN = 7 * 24 * 3600;
 
     private final Handlers h;
 
@@ -46,7 +48,8 @@ final class TagExportRoutes {
             boolean metaData,
             boolean preview,
             Page page,
-            String base) {}
+            String base,
+            Duration ttl) {}
 
     void register(RoutesConfig routes) {
         routes.get(EXPORT + "basic/filenames", this::fileNames);
@@ -70,16 +73,21 @@ final class TagExportRoutes {
     private Request request(Context ctx, NameFormat fallback, boolean jsonByDefault) {
         DatasetRecord dataset = h.dataset(ctx);
         Long expiresIn = Params.optionalLong(ctx, "expiresIn");
-        if (expiresIn != null && expiresIn < 1) {
-            throw ApiProblem.badRequest("expiresIn must be at least 1 second, got " + expiresIn);
+        if (expiresIn != null && (expiresIn < 1 || expiresIn > MAX_EXPIRES_IN)) {
+            throw ApiProblem.badRequest(
+                    "expiresIn must be 1 to "
+                            + MAX_EXPIRES_IN
+                            + " seconds (7 days, the longest a presigned S3 URL lasts), got "
+                            + expiresIn);
         }
+        Duration ttl = expiresIn == null ? null : Duration.ofSeconds(expiresIn);
         NameFormat format = NameFormat.parse(ctx.queryParam("fileNameFormat"), fallback);
         boolean json = outputFormat(ctx.queryParam("format"), jsonByDefault);
         boolean metaData = Params.bool(ctx, "includeMetaData", false);
         boolean preview = Params.bool(ctx, "previewExample", false);
         Page page = Params.page(ctx);
         TagRecord tag = h.services.tags().get(dataset, ctx.pathParam("tagId"));
-        return new Request(dataset, tag, format, json, metaData, preview, page, h.base(ctx));
+        return new Request(dataset, tag, format, json, metaData, preview, page, h.base(ctx), ttl);
     }
 
     /** Lightly's {@code FileOutputFormat}: true for {@code JSON}, false for {@code PLAIN}. */
@@ -99,7 +107,15 @@ final class TagExportRoutes {
     private void rows(Request r, Consumer<Row> sink) {
         h.services
                 .tagExports()
-                .forEach(r.dataset(), r.tag(), r.format(), r.page(), r.preview(), r.base(), sink);
+                .forEach(
+                        r.dataset(),
+                        r.tag(),
+                        r.format(),
+                        r.page(),
+                        r.preview(),
+                        r.base(),
+                        r.ttl(),
+                        sink);
     }
 
     /** Text: one line per sample, no newline after the last (Lightly's client joins pages). */

@@ -1,10 +1,12 @@
 package org.lightlyjava.server.service;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.lightlyjava.api.model.SampleWriteUrls;
 import org.lightlyjava.server.blob.BlobKey;
 import org.lightlyjava.server.blob.BlobUrls;
+import org.lightlyjava.server.datasource.Datasource;
 import org.lightlyjava.server.datasource.DatasourceConfigs;
 import org.lightlyjava.server.datasource.RelativePaths;
 import org.lightlyjava.server.datasource.ThumbSuffix;
@@ -81,54 +83,76 @@ public final class SampleUrls {
         }
         Targets targets = datasources.targets(dataset.id());
         return thumbnail
-                ? readThumb(dataset, targets, sample, base)
-                : readFull(dataset, targets, sample, base);
+                ? readThumb(dataset, targets, sample, base, null)
+                : readFull(dataset, targets, sample, base, null);
     }
 
+    /**
+     * @param ttl how long the URL lasts; null: the server's read lifetime
+     */
     private String readThumb(
-            DatasetRecord dataset, Targets targets, SampleRecord sample, String base) {
+            DatasetRecord dataset,
+            Targets targets,
+            SampleRecord sample,
+            String base,
+            Duration ttl) {
         DatasourceRecord target = targets.thumbRead();
         boolean serverHolds = targets.thumbWrite() == null && sample.hasThumb();
         if (target != null && !serverHolds) {
             if (target.thumbSuffix().isEmpty()) {
-                return readFull(dataset, targets, sample, base);
+                return readFull(dataset, targets, sample, base, ttl);
             }
-            return datasources.open(target).readUrl(base, path(target, sample.fileName(), true));
+            return inDatasource(target, base, path(target, sample.fileName(), true), ttl);
         }
-        return server(dataset, sample, true, base);
+        return server(dataset, sample, true, base, ttl);
+    }
+
+    private String inDatasource(DatasourceRecord target, String base, String path, Duration ttl) {
+        Datasource datasource = datasources.open(target);
+        return ttl == null ? datasource.readUrl(base, path) : datasource.readUrl(base, path, ttl);
     }
 
     /**
      * Read URLs for many samples of one dataset, its datasources looked up once (tag exports): the
      * image's, else the thumbnail's, else null when neither is anywhere to read.
+     *
+     * @param ttl how long the URLs last; null: the server's read lifetime
      */
-    Function<SampleRecord, String> reader(DatasetRecord dataset, String base) {
+    Function<SampleRecord, String> reader(DatasetRecord dataset, String base, Duration ttl) {
         Targets targets = datasources.targets(dataset.id());
         boolean fullInDatasource = targets.fullRead() != null;
         boolean thumbInDatasource = targets.thumbRead() != null;
         return sample -> {
             if (fullInDatasource || sample.hasFull()) {
-                return readFull(dataset, targets, sample, base);
+                return readFull(dataset, targets, sample, base, ttl);
             }
             if (thumbInDatasource || sample.hasThumb()) {
-                return readThumb(dataset, targets, sample, base);
+                return readThumb(dataset, targets, sample, base, ttl);
             }
             return null;
         };
     }
 
     private String readFull(
-            DatasetRecord dataset, Targets targets, SampleRecord sample, String base) {
+            DatasetRecord dataset,
+            Targets targets,
+            SampleRecord sample,
+            String base,
+            Duration ttl) {
         DatasourceRecord target = targets.fullRead();
         boolean serverHolds = targets.fullWrite() == null && sample.hasFull();
         if (target != null && !serverHolds) {
-            return datasources.open(target).readUrl(base, path(target, sample.fileName(), false));
+            return inDatasource(target, base, path(target, sample.fileName(), false), ttl);
         }
-        return server(dataset, sample, false, base);
+        return server(dataset, sample, false, base, ttl);
     }
 
     private String server(
-            DatasetRecord dataset, SampleRecord sample, boolean thumbnail, String base) {
+            DatasetRecord dataset,
+            SampleRecord sample,
+            boolean thumbnail,
+            String base,
+            Duration ttl) {
         if (thumbnail ? !sample.hasThumb() : !sample.hasFull()) {
             throw ApiProblem.notFound(
                     "NOT_FOUND",
@@ -140,7 +164,8 @@ public final class SampleUrls {
                             + (thumbnail ? "thumbnail" : "image")
                             + " on this server: it was never uploaded");
         }
-        return urls.readUrl(base, key(dataset, sample.id(), thumbnail));
+        BlobKey key = key(dataset, sample.id(), thumbnail);
+        return ttl == null ? urls.readUrl(base, key) : urls.readUrl(base, key, ttl);
     }
 
     /** Where a sample's image or thumbnail lives in a datasource, relative to its full path. */

@@ -1,5 +1,6 @@
 package org.lightlyjava.server.service;
 
+import java.time.Duration;
 import java.util.BitSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -72,6 +73,7 @@ public final class TagExports {
      * @param tag a tag of {@code dataset} ({@link TagService#get})
      * @param preview only the page's first sample (Lightly's {@code previewExample})
      * @param base the server's URL as the client reaches it, for read URLs
+     * @param ttl how long read URLs last; null: the server's read lifetime
      */
     public void forEach(
             DatasetRecord dataset,
@@ -80,6 +82,7 @@ public final class TagExports {
             Page page,
             boolean preview,
             String base,
+            Duration ttl,
             Consumer<Row> sink) {
         BitSet members = BitMask.parse(tag.bitMaskData()).toBitSet();
         long limit = preview ? Math.min(1, page.limit()) : page.limit();
@@ -87,7 +90,7 @@ public final class TagExports {
         if (first < 0) {
             return;
         }
-        Function<SampleRecord, String> text = text(dataset, format, base);
+        Function<SampleRecord, String> text = text(dataset, format, base, ttl);
         long[] position = {page.offset()};
         long end = page.offset() + limit;
         samples.forEach(
@@ -103,10 +106,10 @@ public final class TagExports {
     }
 
     private Function<SampleRecord, String> text(
-            DatasetRecord dataset, NameFormat format, String base) {
+            DatasetRecord dataset, NameFormat format, String base, Duration ttl) {
         return switch (format) {
             case NAME -> SampleRecord::fileName;
-            case REDIRECTED_READ_URL -> urls.reader(dataset, base);
+            case REDIRECTED_READ_URL -> urls.reader(dataset, base, ttl);
             case DATASOURCE_FULL -> {
                 DatasourceRecord source = urls.datasources().targets(dataset.id()).fullRead();
                 yield source == null

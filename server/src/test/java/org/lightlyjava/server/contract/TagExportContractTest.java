@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -198,6 +201,73 @@ class TagExportContractTest extends S3TestBase {
         String[] urlLines = urls.split("\n");
         assertThat(urlLines).hasSize(5);
         assertThat(Api.getBytes(urlLines[4])).isEqualTo(fullImage(data.id, data.sampleIds.get(4)));
+        assertThat(expiresAt(urlLines[0]) - Instant.now().getEpochSecond()).isBetween(3000L, 3700L);
+
+        String shortLived =
+                ok(ClientGet.get(
+                                alice,
+                                export(
+                                        data.id,
+                                        tag,
+                                        "basic/filenames",
+                                        "?expiresIn=120&fileNameFormat=REDIRECTED_READ_URL"
+                                                + "&previewExample=True"),
+                                TEXT))
+                        .body();
+        assertThat(expiresAt(shortLived) - Instant.now().getEpochSecond()).isBetween(100L, 121L);
+        assertThat(Api.getBytes(shortLived)).isEqualTo(fullImage(data.id, data.sampleIds.get(0)));
+    }
+
+    @Test
+    void aTagOnALocalDatasource_readUrlsOpen_andDatasourceFullIsTheFolderPath() throws Exception {
+        Path folder = dataDir.resolve("local/exports/cats");
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("a.jpg"), IMAGE);
+        Files.write(folder.resolve("b.jpg"), new byte[] {1, 2});
+        String ds = newDataset();
+        setDatasource(alice, ds, Fixtures.body("type", "LOCAL", "fullPath", "exports"));
+        Response batch =
+                alice.post(
+                        "/v1/datasets/" + ds + "/samples/batch",
+                        Fixtures.body(
+                                "samples",
+                                List.of(
+                                        Fixtures.sample("cats/a.jpg"),
+                                        Fixtures.sample("cats/b.jpg")),
+                                "mode",
+                                "none"));
+        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+        String tag = tagOf(ds, 1);
+
+        assertThat(
+                        ok(ClientGet.get(
+                                        alice,
+                                        export(
+                                                ds,
+                                                tag,
+                                                "basic/filenames",
+                                                "?fileNameFormat=DATASOURCE_FULL"),
+                                        TEXT))
+                                .body())
+                .isEqualTo("exports/cats/b.jpg");
+        JsonNode rows =
+                ok(ClientGet.get(
+                                alice, export(ds, tag, "LabelBox/datarows", "?expiresIn=60"), JSON))
+                        .json();
+        String url = rows.get(0).get("imageUrl").asText();
+        assertThat(url).doesNotContain(alice.token());
+        assertThat(expiresAt(url) - Instant.now().getEpochSecond()).isBetween(40L, 61L);
+        assertThat(Api.getBytes(url)).isEqualTo(new byte[] {1, 2});
+    }
+
+    /** The {@code expires} of a URL signed by the server. */
+    private static long expiresAt(String url) {
+        for (String pair : URI.create(url).getRawQuery().split("&")) {
+            if (pair.startsWith("expires=")) {
+                return Long.parseLong(pair.substring("expires=".length()));
+            }
+        }
+        throw new AssertionError("no expires in " + url);
     }
 
     @Test
@@ -335,6 +405,20 @@ class TagExportContractTest extends S3TestBase {
         assertThat(URI.create(urls[1]).getPath()).isEqualTo("/" + bucket + "/p/dogs/c.jpg");
         assertThat(urls[1]).startsWith(s3.endpoint()).doesNotContain(S3Server.SECRET_KEY);
         assertThat(Api.getBytes(urls[0])).isEqualTo(IMAGE);
+        assertThat(urls[0]).contains("X-Amz-Expires=3600");
+        String shortLived =
+                ok(ClientGet.get(
+                                alice,
+                                export(
+                                        ds,
+                                        tag,
+                                        "basic/filenames",
+                                        "?fileNameFormat=REDIRECTED_READ_URL&expiresIn=90"),
+                                TEXT))
+                        .body()
+                        .split("\n")[0];
+        assertThat(shortLived).contains("X-Amz-Expires=90");
+        assertThat(Api.getBytes(shortLived)).isEqualTo(IMAGE);
         assertThat(Api.getBytes(urls[1])).isEqualTo(new byte[] {4, 5, 6});
 
         JsonNode rows =
@@ -359,6 +443,8 @@ class TagExportContractTest extends S3TestBase {
             {"?pageSize=ten", "pageSize"},
             {"?pageOffset=-1", "pageOffset"},
             {"?expiresIn=0", "expiresIn"},
+            {"?expiresIn=604801", "expiresIn"},
+            {"?expiresIn=1.5", "expiresIn"},
             {"?includeMetaData=maybe", "includeMetaData"},
             {"?previewExample=2", "previewExample"},
         };
