@@ -13,7 +13,8 @@ const PLAIN_PATH = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
 
 /**
  * The configured keys, one per path (a later configuration's entry wins): {key: 'custom.<path>',
- * name, type, label, why} where why says why the grid cannot sort by it (null when it can).
+ * path, name, type, label, defaultValue, why} where why says why the grid cannot sort by it (null
+ * when it can).
  */
 export async function configuredKeys(datasetId) {
     let configurations;
@@ -36,8 +37,8 @@ export async function configuredKeys(datasetId) {
             why = 'paths with [index] cannot be sorted yet';
         }
         const type = TYPES[entry.valueDataType] || entry.valueDataType;
-        return { key: `custom.${entry.path}`, name: entry.name, type, why,
-            label: `${entry.name} (${type})` };
+        return { key: `custom.${entry.path}`, path: entry.path, name: entry.name, type, why,
+            label: `${entry.name} (${type})`, defaultValue: entry.defaultValue };
     });
 }
 
@@ -46,4 +47,36 @@ export function keyGroup(keys, selected) {
     return h('optgroup', { label: 'custom metadata' }, keys.map((k) => h('option', {
         value: k.key, text: k.why ? `${k.label}, not sortable` : k.label, disabled: k.why !== null,
         selected: k.key === selected, title: k.why || k.key.slice('custom.'.length) })));
+}
+
+/** The value at a configured path (dot notation, [n] for array elements), or undefined. */
+export function valueAt(object, path) {
+    let value = object;
+    for (const part of path.split('.')) {
+        const [, key, indices] = part.match(/^([^[]*)((?:\[\d+\])*)$/) || [];
+        value = value !== null && typeof value === 'object' ? value[key] : undefined;
+        for (const index of (indices || '').match(/\d+/g) || []) {
+            value = Array.isArray(value) ? value[Number(index)] : undefined;
+        }
+    }
+    return value;
+}
+
+/**
+ * The configured keys of one sample: display name, value, or the configured default (marked) where
+ * the sample has none, as Lightly shows them.
+ */
+export function configuredTable(keys, customMetaData, valueText) {
+    if (keys.length === 0) {
+        return null;
+    }
+    return h('table', { class: 'kv', id: 'configured' }, h('tbody', {}, keys.map((k) => {
+        const value = valueAt(customMetaData || {}, k.path);
+        const missing = value === undefined || value === null;
+        const text = missing
+            ? `${k.defaultValue === null ? 'none' : valueText(k.defaultValue)} (default)`
+            : valueText(value);
+        return h('tr', { title: `${k.path}: ${k.type}` }, h('th', { text: k.name }),
+            h('td', { text, class: missing ? 'muted' : null }));
+    })));
 }

@@ -1,6 +1,7 @@
 // One sample: the full image, Lightly's metadata, EXIF and custom metadata.
 import { api, ds, imageUrl } from './api.js';
 import { bytes, h, num, show, when } from './dom.js';
+import { configuredKeys, configuredTable } from './metadata.js';
 
 function valueText(value) {
     if (Array.isArray(value)) {
@@ -22,7 +23,8 @@ function table(id, object, skip = []) {
 }
 
 export async function sampleView(body, dataset, sampleId) {
-    const sample = await api(ds(dataset.id, `/samples/${encodeURIComponent(sampleId)}`));
+    const [sample, keys] = await Promise.all([
+        api(ds(dataset.id, `/samples/${encodeURIComponent(sampleId)}`)), configuredKeys(dataset.id)]);
     const meta = sample.metaData || {};
     const image = h('img', { class: 'full', alt: sample.fileName });
     image.addEventListener('error', () => {
@@ -52,6 +54,7 @@ export async function sampleView(body, dataset, sampleId) {
                 h('h3', { text: 'Metadata' }), table('meta', meta, ['shape', 'sizeInBytes']),
                 h('h3', { text: 'EXIF' }), table('exif', sample.exif),
                 h('h3', { text: 'Custom metadata' }),
+                configuredTable(keys, sample.customMetaData, valueText),
                 sample.customMetaData
                     ? h('pre', { id: 'custom', text: JSON.stringify(sample.customMetaData, null, 2) })
                     : h('p', { class: 'muted', id: 'custom', text: 'none' })))));

@@ -18,7 +18,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The samples grid in headless Chromium offers the keys of the dataset's custom metadata
  * configurations for sorting and filtering, under their display names and types; keys it cannot
- * sort by (text, paths with an index) are shown disabled with the reason.
+ * sort by (text, paths with an index) are shown disabled with the reason. A sample's page lists the
+ * configured keys by name, with the default where the sample has no value.
  */
 class MetaDataConfigPageTest extends ServerTestBase {
 
@@ -94,5 +95,13 @@ class MetaDataConfigPageTest extends ServerTestBase {
         assertThat(browser.driver.findElement(By.id("sort-custom")).getAttribute("value"))
                 .isEmpty();
         browser.screenshot("metadata-configuration-sort");
+
+        waitFor("#grid a.thumb").click();
+        List<String> rows = new ArrayList<>();
+        for (WebElement row : waitFor("#configured").findElements(By.tagName("tr"))) {
+            rows.add(row.getText());
+        }
+        assertThat(rows).containsExactly("Temperature 3", "Sky clear (default)");
+        browser.screenshot("metadata-configuration-sample");
     }
 }
