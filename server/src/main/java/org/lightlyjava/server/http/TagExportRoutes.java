@@ -104,26 +104,19 @@ final class TagExportRoutes {
         };
     }
 
-    private void rows(Request r, Consumer<Row> sink) {
-        h.services
+    /** The rows to stream, prepared before the first byte goes out. */
+    private Consumer<Consumer<Row>> rows(Request r) {
+        return h.services
                 .tagExports()
-                .forEach(
-                        r.dataset(),
-                        r.tag(),
-                        r.format(),
-                        r.page(),
-                        r.preview(),
-                        r.base(),
-                        r.ttl(),
-                        sink);
+                .page(r.dataset(), r.tag(), r.format(), r.page(), r.preview(), r.base(), r.ttl());
     }
 
     /** Text: one line per sample, no newline after the last (Lightly's client joins pages). */
     private void fileNames(Context ctx) {
         Request r = request(ctx, NameFormat.NAME, false);
+        Consumer<Consumer<Row>> rows = rows(r);
         if (r.json()) {
-            JsonStream.<Row>array(
-                    ctx, sink -> rows(r, sink), (json, row) -> json.writeString(text(row)));
+            JsonStream.<Row>array(ctx, rows, (json, row) -> json.writeString(text(row)));
             return;
         }
         ctx.status(200).contentType("text/plain; charset=utf-8");
@@ -132,8 +125,7 @@ final class TagExportRoutes {
                         new OutputStreamWriter(
                                 ctx.res().getOutputStream(), StandardCharsets.UTF_8))) {
             boolean[] first = {true};
-            rows(
-                    r,
+            rows.accept(
                     row -> {
                         try {
                             if (!first[0]) {
@@ -157,8 +149,7 @@ final class TagExportRoutes {
 
     private void json(Context ctx, NameFormat fallback, ExportWriter writer) {
         Request r = request(ctx, fallback, true);
-        JsonStream.<Row>array(
-                ctx, sink -> rows(r, sink), (json, row) -> writer.write(json, row, r.metaData()));
+        JsonStream.<Row>array(ctx, rows(r), (json, row) -> writer.write(json, row, r.metaData()));
     }
 
     private static String text(Row row) {

@@ -122,6 +122,13 @@ public final class SampleUrls {
         Targets targets = datasources.targets(dataset.id());
         boolean fullInDatasource = targets.fullRead() != null;
         boolean thumbInDatasource = targets.thumbRead() != null;
+        // Opened now: one that cannot be opened fails before any URL is handed out.
+        for (DatasourceRecord target :
+                new DatasourceRecord[] {targets.fullRead(), targets.thumbRead()}) {
+            if (target != null) {
+                datasources.open(target);
+            }
+        }
         return sample -> {
             if (fullInDatasource || sample.hasFull()) {
                 return readFull(dataset, targets, sample, base, ttl);

@@ -68,41 +68,44 @@ public final class TagExports {
     }
 
     /**
-     * Streams a page of a tag's samples to {@code sink}.
+     * A page of a tag's samples, to be streamed to a sink. What can fail before the first row (the
+     * datasources opening) fails here, so the caller can still answer with an error.
      *
      * @param tag a tag of {@code dataset} ({@link TagService#get})
      * @param preview only the page's first sample (Lightly's {@code previewExample})
      * @param base the server's URL as the client reaches it, for read URLs
      * @param ttl how long read URLs last; null: the server's read lifetime
      */
-    public void forEach(
+    public Consumer<Consumer<Row>> page(
             DatasetRecord dataset,
             TagRecord tag,
             NameFormat format,
             Page page,
             boolean preview,
             String base,
-            Duration ttl,
-            Consumer<Row> sink) {
+            Duration ttl) {
         BitSet members = BitMask.parse(tag.bitMaskData()).toBitSet();
         long limit = preview ? Math.min(1, page.limit()) : page.limit();
         int first = nthMember(members, page.offset());
         if (first < 0) {
-            return;
+            return sink -> {};
         }
         Function<SampleRecord, String> text = text(dataset, format, base, ttl);
-        long[] position = {page.offset()};
+        long span = span(members, first, limit);
         long end = page.offset() + limit;
-        samples.forEach(
-                dataset.id(),
-                null,
-                first,
-                span(members, first, limit),
-                sample -> {
-                    if (position[0] < end && members.get((int) sample.index())) {
-                        sink.accept(new Row(position[0]++, sample, text.apply(sample)));
-                    }
-                });
+        return sink -> {
+            long[] position = {page.offset()};
+            samples.forEach(
+                    dataset.id(),
+                    null,
+                    first,
+                    span,
+                    sample -> {
+                        if (position[0] < end && members.get((int) sample.index())) {
+                            sink.accept(new Row(position[0]++, sample, text.apply(sample)));
+                        }
+                    });
+        };
     }
 
     private Function<SampleRecord, String> text(
