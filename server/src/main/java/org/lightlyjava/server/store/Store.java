@@ -15,6 +15,8 @@ public interface Store extends AutoCloseable {
 
     DatasourceStore datasources();
 
+    ShareStore shares();
+
     /** {@code sqlite} or {@code postgresql}. */
     String vendor();
 
