@@ -26,6 +26,7 @@ public final class Services implements AutoCloseable {
     private final DatasourceService datasources;
     private final DatasourceFiles datasourceFiles;
     private final SelectionService selection;
+    private final CollaborationService collaboration;
 
     public Services(
             Store store,
@@ -41,7 +42,7 @@ public final class Services implements AutoCloseable {
         this.limits = limits;
         this.jobs = new MemoryJobs(ids, clock);
         this.tokens = new Tokens(store.users(), ids, clock);
-        this.datasets = new DatasetService(store.datasets(), files, ids, clock);
+        this.datasets = new DatasetService(store.datasets(), store.shares(), files, ids, clock);
         this.sampleUrls = new SampleUrls(urls, datasources);
         this.samples =
                 new SampleService(
@@ -52,6 +53,7 @@ public final class Services implements AutoCloseable {
         EmbeddingIngest ingest = new EmbeddingIngest(store, files, twoD);
         this.blobs = new BlobService(store, files, ingest, clock, limits.maxBlobBytes());
         this.selection = selection(store, files, ids, clock);
+        this.collaboration = new CollaborationService(store.shares(), ids, clock);
     }
 
     /** Selections run one at a time on a daemon thread of their own. */
@@ -116,6 +118,10 @@ public final class Services implements AutoCloseable {
 
     public SelectionService selection() {
         return selection;
+    }
+
+    public CollaborationService collaboration() {
+        return collaboration;
     }
 
     /** Stops the selection thread; a running selection is interrupted and fails. */
