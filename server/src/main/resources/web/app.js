@@ -6,6 +6,7 @@ import { gridView } from './grid.js';
 import { mapView } from './map.js';
 import { sampleView } from './sample.js';
 import { selectionView } from './selection.js';
+import { sharingView } from './sharing.js';
 import { tagsView } from './tags.js';
 
 const main = document.getElementById('main');
@@ -19,6 +20,7 @@ const TABS = [
     ['tags', 'Tags', tagsView],
     ['select', 'Selection', selectionView],
     ['datasource', 'Datasource', datasourceView],
+    ['sharing', 'Sharing', sharingView], // the owner's only
 ];
 
 let user = null;
@@ -124,7 +126,8 @@ async function datasetView(datasetId, tab, rest, params) {
     crumbs.replaceChildren(h('span', { text: '›' }),
         h('a', { href: `#/d/${encodeURIComponent(datasetId)}`, text: dataset.name }));
     const body = h('div', { class: 'tab-body' });
-    const nav = h('nav', { class: 'tabs' }, TABS.map(([key, label]) => h('a', {
+    const tabs = TABS.filter(([key]) => key !== 'sharing' || !dataset.accessType);
+    const nav = h('nav', { class: 'tabs' }, tabs.map(([key, label]) => h('a', {
         href: `#/d/${encodeURIComponent(datasetId)}/${key}`,
         class: key === tab ? 'active' : '', text: label })));
     show(main, h('section', { class: 'dataset' },
@@ -136,7 +139,7 @@ async function datasetView(datasetId, tab, rest, params) {
         await sampleView(body, dataset, rest[0]);
         return;
     }
-    const view = (TABS.find(([key]) => key === tab) || TABS[0])[2];
+    const view = (tabs.find(([key]) => key === tab) || TABS[0])[2];
     await view(body, dataset, params);
 }
 
