@@ -38,6 +38,9 @@ class CollaborationContractTest extends ServerTestBase {
 
     @BeforeAll
     void thirdUser() {
+        if (server == null) {
+            return; // the server did not start (no PostgreSQL): every test is skipped
+        }
         carol = alice.as(server.server().issueToken("carol@example.com"));
     }
 
