@@ -6,6 +6,7 @@ import { gridView } from './grid.js';
 import { mapView } from './map.js';
 import { sampleView } from './sample.js';
 import { selectionView } from './selection.js';
+import { sharingView } from './sharing.js';
 import { tagsView } from './tags.js';
 
 const main = document.getElementById('main');
@@ -19,6 +20,7 @@ const TABS = [
     ['tags', 'Tags', tagsView],
     ['select', 'Selection', selectionView],
     ['datasource', 'Datasource', datasourceView],
+    ['sharing', 'Sharing', sharingView], // the owner's only
 ];
 
 let user = null;
@@ -85,11 +87,26 @@ whenSignedOut(() => {
     signInView();
 });
 
+/** The mark of a dataset another user shared with the signed-in one: "shared · read|write". */
+function sharedMark(dataset) {
+    if (!dataset.accessType) {
+        return null;
+    }
+    const role = dataset.accessType.toLowerCase();
+    const may = role === 'write' ? 'read and change' : 'only read';
+    return h('span', { class: 'badge shared', 'data-role': role, text: `shared · ${role}`,
+        title: `Shared with you by its owner: you may ${may} it.` });
+}
+
 async function datasetsView() {
     crumbs.replaceChildren();
-    const list = await api('/v1/datasets');
+    // Lightly's lists: the user's own datasets, and (shared=true) those shared with them.
+    const [own, shared] = await Promise.all(
+        [api('/v1/datasets'), api('/v1/datasets?shared=true')]);
+    const list = own.concat(shared);
     const rows = list.sort((a, b) => b.createdAt - a.createdAt).map((d) => h('tr', {},
-        h('td', {}, h('a', { href: `#/d/${encodeURIComponent(d.id)}`, text: d.name })),
+        h('td', {}, h('a', { href: `#/d/${encodeURIComponent(d.id)}`, text: d.name }),
+            sharedMark(d)),
         h('td', { class: 'num', text: d.nSamples.toLocaleString('en') }),
         h('td', { class: 'num', text: bytes(d.sizeInBytes) }),
         h('td', { text: when(d.createdAt) })));
@@ -109,11 +126,12 @@ async function datasetView(datasetId, tab, rest, params) {
     crumbs.replaceChildren(h('span', { text: '›' }),
         h('a', { href: `#/d/${encodeURIComponent(datasetId)}`, text: dataset.name }));
     const body = h('div', { class: 'tab-body' });
-    const nav = h('nav', { class: 'tabs' }, TABS.map(([key, label]) => h('a', {
+    const tabs = TABS.filter(([key]) => key !== 'sharing' || !dataset.accessType);
+    const nav = h('nav', { class: 'tabs' }, tabs.map(([key, label]) => h('a', {
         href: `#/d/${encodeURIComponent(datasetId)}/${key}`,
         class: key === tab ? 'active' : '', text: label })));
     show(main, h('section', { class: 'dataset' },
-        h('div', { class: 'dataset-head' }, h('h1', { text: dataset.name }),
+        h('div', { class: 'dataset-head' }, h('h1', { text: dataset.name }), sharedMark(dataset),
             h('span', { class: 'muted',
                 text: `${dataset.nSamples.toLocaleString('en')} samples · ${bytes(dataset.sizeInBytes)}` })),
         nav, body));
@@ -121,7 +139,7 @@ async function datasetView(datasetId, tab, rest, params) {
         await sampleView(body, dataset, rest[0]);
         return;
     }
-    const view = (TABS.find(([key]) => key === tab) || TABS[0])[2];
+    const view = (tabs.find(([key]) => key === tab) || TABS[0])[2];
     await view(body, dataset, params);
 }
 

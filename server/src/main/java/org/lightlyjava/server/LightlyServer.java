@@ -167,6 +167,11 @@ public final class LightlyServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Every route it serves as {@code "METHOD /path/{param}"}, in the order registered. */
+    public List<String> routes() {
+        return app.routes();
+    }
+
     /** {@code sqlite} or {@code postgresql}. */
     public String databaseVendor() {
         return store.vendor();

@@ -6,6 +6,7 @@ import org.lightlyjava.api.model.CreateEntityResponse;
 import org.lightlyjava.api.model.DatasetCreateRequest;
 import org.lightlyjava.api.model.JobStatusMeta;
 import org.lightlyjava.server.service.DatasetService;
+import org.lightlyjava.server.store.DatasetAccess.Role;
 
 /** {@code /v1/datasets}. */
 final class DatasetRoutes {
@@ -43,7 +44,7 @@ final class DatasetRoutes {
     }
 
     private void get(Context ctx) {
-        ctx.json(DatasetService.toData(h.dataset(ctx)));
+        ctx.json(DatasetService.toData(h.access(ctx, Role.READ)));
     }
 
     private void delete(Context ctx) {

@@ -8,6 +8,7 @@ import org.lightlyjava.api.model.DatasourceConfig;
 import org.lightlyjava.api.model.DatasourceProcessedUntilTimestamp;
 import org.lightlyjava.server.service.ApiProblem;
 import org.lightlyjava.server.service.DatasourceService;
+import org.lightlyjava.server.store.DatasetAccess.Role;
 import org.lightlyjava.server.store.DatasetRecord;
 
 /**
@@ -61,7 +62,8 @@ final class DatasourceRoutes {
     }
 
     private void verify(Context ctx) {
-        DatasetRecord dataset = h.dataset(ctx);
+        // Writes, overwrites and deletes a probe in the bucket.
+        DatasetRecord dataset = h.dataset(ctx, Role.WRITE);
         ctx.json(service().verify(dataset, ctx.queryParam("purpose")));
     }
 

@@ -3,6 +3,7 @@ package org.lightlyjava.server.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.lightlyjava.api.model.Trigger2dEmbeddingJobRequest;
+import org.lightlyjava.server.store.DatasetAccess.Role;
 import org.lightlyjava.server.store.DatasetRecord;
 
 /** {@code /v1/datasets/{datasetId}/embeddings...}. */
@@ -27,7 +28,7 @@ final class EmbeddingRoutes {
     }
 
     private void writeCsvUrl(Context ctx) {
-        DatasetRecord dataset = h.dataset(ctx);
+        DatasetRecord dataset = h.dataset(ctx, Role.WRITE);
         String name = Params.required(ctx, "name");
         ctx.json(h.services.embeddings().writeCsvUrl(dataset, name, h.base(ctx)));
     }
@@ -39,7 +40,8 @@ final class EmbeddingRoutes {
     }
 
     private void trigger2d(Context ctx) {
-        DatasetRecord dataset = h.dataset(ctx);
+        // A projection derived from the embedding (the page's map asks for it): readers may.
+        DatasetRecord dataset = h.dataset(ctx, Role.READ);
         Trigger2dEmbeddingJobRequest request =
                 JsonBody.read(ctx, Trigger2dEmbeddingJobRequest.class, h.maxJson());
         String id = ctx.pathParam("embeddingId");

@@ -2,6 +2,7 @@ package org.lightlyjava.server.http;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import java.util.List;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.lightlyjava.server.blob.SignedUrls;
@@ -53,6 +54,13 @@ public final class HttpApi {
         return app.port();
     }
 
+    /** Every route as {@code "METHOD /path/{param}"}, in the order registered. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+                .toList();
+    }
+
     /** Lets requests in flight finish (up to 10 s), then stops listening. */
     public void stop() {
         app.stop();
@@ -98,6 +106,7 @@ public final class HttpApi {
         new BlobRoutes(handlers, signedUrls).register(config.routes);
         new SessionRoutes(sessions, handlers).register(config.routes);
         new SampleListingRoutes(handlers).register(config.routes);
+        new CollaborationRoutes(handlers).register(config.routes);
         new WebRoutes().register(config.routes);
     }
 }

@@ -9,6 +9,7 @@ import org.lightlyjava.api.model.SampleCreateRequest;
 import org.lightlyjava.api.model.SampleUpdateRequest;
 import org.lightlyjava.server.service.ApiProblem;
 import org.lightlyjava.server.service.Page;
+import org.lightlyjava.server.store.DatasetAccess.Role;
 import org.lightlyjava.server.store.DatasetRecord;
 import org.lightlyjava.server.store.SampleRecord;
 
@@ -108,14 +109,14 @@ final class SampleRoutes {
     }
 
     private void writeUrl(Context ctx) {
-        DatasetRecord dataset = h.dataset(ctx);
+        DatasetRecord dataset = h.dataset(ctx, Role.WRITE);
         SampleRecord sample = sample(ctx, dataset);
         boolean thumbnail = Params.requiredBool(ctx, "isThumbnail");
         ctx.json(h.services.sampleUrls().writeUrl(dataset, sample, thumbnail, h.base(ctx)));
     }
 
     private void writeUrls(Context ctx) {
-        DatasetRecord dataset = h.dataset(ctx);
+        DatasetRecord dataset = h.dataset(ctx, Role.WRITE);
         SampleRecord sample = sample(ctx, dataset);
         ctx.json(h.services.sampleUrls().writeUrls(dataset, sample, h.base(ctx)));
     }

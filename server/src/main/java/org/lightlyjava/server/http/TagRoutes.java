@@ -9,6 +9,7 @@ import org.lightlyjava.api.model.TagBitMaskResponse;
 import org.lightlyjava.api.model.TagCreateRequest;
 import org.lightlyjava.api.model.TagUpsizeRequest;
 import org.lightlyjava.server.service.TagService;
+import org.lightlyjava.server.store.DatasetAccess.Role;
 import org.lightlyjava.server.store.DatasetRecord;
 
 /** {@code /v1/datasets/{datasetId}/tags...}. */
@@ -55,9 +56,12 @@ final class TagRoutes {
 
     /** With {@code newTagName} the plain route makes a tag and answers its id. */
     private void arithmetic(Context ctx, boolean mayCreate) {
-        DatasetRecord dataset = h.dataset(ctx);
+        // Computing a bitmask only reads; making a tag (newTagName) writes.
+        h.dataset(ctx, Role.READ);
         TagArithmeticsRequest request =
                 JsonBody.read(ctx, TagArithmeticsRequest.class, h.maxJson());
+        boolean creates = mayCreate && request.newTagName() != null;
+        DatasetRecord dataset = h.dataset(ctx, creates ? Role.WRITE : Role.READ);
         TagService.Arithmetic result = h.services.tags().arithmetic(dataset, request, mayCreate);
         if (result.createdTagId() != null) {
             ctx.json(new CreateEntityResponse(result.createdTagId()));

@@ -28,6 +28,7 @@ public final class Services implements AutoCloseable {
     private final SelectionService selection;
     private final TagExports tagExports;
     private final MetaDataConfigs metaDataConfigs;
+    private final CollaborationService collaboration;
 
     public Services(
             Store store,
@@ -43,7 +44,7 @@ public final class Services implements AutoCloseable {
         this.limits = limits;
         this.jobs = new MemoryJobs(ids, clock);
         this.tokens = new Tokens(store.users(), ids, clock);
-        this.datasets = new DatasetService(store.datasets(), files, ids, clock);
+        this.datasets = new DatasetService(store.datasets(), store.shares(), files, ids, clock);
         this.sampleUrls = new SampleUrls(urls, datasources);
         this.samples =
                 new SampleService(
@@ -56,6 +57,7 @@ public final class Services implements AutoCloseable {
         this.selection = selection(store, files, ids, clock);
         this.tagExports = new TagExports(store.samples(), sampleUrls);
         this.metaDataConfigs = new MetaDataConfigs(store.metaDataConfigs(), ids, clock);
+        this.collaboration = new CollaborationService(store.shares(), ids, clock);
     }
 
     /** Selections run one at a time on a daemon thread of their own. */
@@ -128,6 +130,10 @@ public final class Services implements AutoCloseable {
 
     public MetaDataConfigs metaDataConfigs() {
         return metaDataConfigs;
+    }
+
+    public CollaborationService collaboration() {
+        return collaboration;
     }
 
     /** Stops the selection thread; a running selection is interrupted and fails. */

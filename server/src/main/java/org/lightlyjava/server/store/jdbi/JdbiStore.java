@@ -11,6 +11,7 @@ import org.lightlyjava.server.store.DatasourceStore;
 import org.lightlyjava.server.store.EmbeddingStore;
 import org.lightlyjava.server.store.MetaDataConfigStore;
 import org.lightlyjava.server.store.SampleStore;
+import org.lightlyjava.server.store.ShareStore;
 import org.lightlyjava.server.store.Store;
 import org.lightlyjava.server.store.StoreException;
 import org.lightlyjava.server.store.TagStore;
@@ -34,6 +35,7 @@ public final class JdbiStore implements Store {
     private final EmbeddingStore embeddings;
     private final DatasourceStore datasources;
     private final MetaDataConfigStore metaDataConfigs;
+    private final ShareStore shares;
 
     private JdbiStore(HikariDataSource dataSource, boolean sqlite) {
         this.dataSource = dataSource;
@@ -46,6 +48,7 @@ public final class JdbiStore implements Store {
         this.embeddings = new JdbiEmbeddings(jdbi);
         this.datasources = new JdbiDatasources(jdbi);
         this.metaDataConfigs = new JdbiMetaDataConfigs(jdbi);
+        this.shares = new JdbiShares(jdbi);
     }
 
     /**
@@ -140,6 +143,11 @@ public final class JdbiStore implements Store {
     @Override
     public MetaDataConfigStore metaDataConfigs() {
         return metaDataConfigs;
+    }
+
+    @Override
+    public ShareStore shares() {
+        return shares;
     }
 
     @Override
