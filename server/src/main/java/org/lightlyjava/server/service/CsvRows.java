@@ -1,0 +1,138 @@
+package org.lightlyjava.server.service;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Moves the rows of a CSV file as bytes, never as parsed values: Lightly hands back the embeddings
+ * file it was given, so {@code 0.12345678901234567} and {@code 0.4000} stay as written. Lines end
+ * at {@code \n}, {@code \r\n} or {@code \r}, as {@link java.io.BufferedReader#readLine()} splits
+ * them (UTF-8 never holds these bytes inside a character, so bytes and characters agree).
+ *
+ * <p>Memory is one {@code long} per line: where it starts.
+ */
+final class CsvRows {
+
+    private static final int BUFFER = 1 << 16;
+
+    private final long[] starts;
+    private final int lines;
+
+    private CsvRows(long[] starts, int lines) {
+        this.starts = starts;
+        this.lines = lines;
+    }
+
+    /**
+     * Finds where each line starts.
+     *
+     * @param expected how many lines the file has (a checked file: header plus rows)
+     * @throws IOException when it has another number of lines
+     */
+    static CsvRows index(Path file, int expected) throws IOException {
+        long[] starts = new long[expected + 1];
+        int lines = 0;
+        long offset = 0;
+        boolean lineOpen = false;
+        boolean afterCr = false;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
+            for (int b = in.read(); b >= 0; b = in.read(), offset++) {
+                if (afterCr && b == '\n') {
+                    afterCr = false;
+                    continue;
+                }
+                afterCr = b == '\r';
+                if (!lineOpen) {
+                    if (lines == expected) {
+                        throw new IOException(file + " has more than " + expected + " lines");
+                    }
+                    starts[lines++] = offset;
+                    lineOpen = true;
+                }
+                if (b == '\n' || b == '\r') {
+                    lineOpen = false;
+                }
+            }
+        }
+        if (lines != expected) {
+            throw new IOException(file + " has " + lines + " lines, expected " + expected);
+        }
+        starts[lines] = offset;
+        return new CsvRows(starts, lines);
+    }
+
+    /**
+     * Writes the header, then row {@code order[i]} (0: the first row after the header) as the
+     * {@code i}-th row. Rows in their own order give a byte-for-byte copy; moved rows end with the
+     * header's line break, and the file ends with one when the original did.
+     */
+    void writeInOrder(Path source, int[] order, Path target) throws IOException {
+        if (order.length != lines - 1) {
+            throw new IllegalArgumentException(order.length + " rows for " + (lines - 1));
+        }
+        if (inOrder(order)) {
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            return;
+        }
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+                OutputStream out =
+                        new BufferedOutputStream(Files.newOutputStream(target), BUFFER)) {
+            byte[] header = read(in, 0);
+            out.write(header);
+            byte[] lineBreak = lineBreak(header);
+            boolean endsWithBreak = lineBreak(read(in, lines - 1)).length > 0;
+            for (int i = 0; i < order.length; i++) {
+                byte[] row = read(in, order[i] + 1);
+                out.write(row, 0, row.length - lineBreak(row).length);
+                if (i < order.length - 1 || endsWithBreak) {
+                    out.write(lineBreak);
+                }
+            }
+        }
+    }
+
+    private static boolean inOrder(int[] order) {
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Line {@code k} with its line break. */
+    private byte[] read(FileChannel in, int k) throws IOException {
+        long length = starts[k + 1] - starts[k];
+        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(length));
+        long position = starts[k];
+        while (buffer.hasRemaining()) {
+            int n = in.read(buffer, position);
+            if (n < 0) {
+                throw new IOException("the file changed while its rows were moved");
+            }
+            position += n;
+        }
+        return buffer.array();
+    }
+
+    /** The line break a line ends with; empty for the last line of a file without one. */
+    private static byte[] lineBreak(byte[] line) {
+        int n = line.length;
+        if (n >= 2 && line[n - 2] == '\r' && line[n - 1] == '\n') {
+            return new byte[] {'\r', '\n'};
+        }
+        if (n >= 1 && (line[n - 1] == '\n' || line[n - 1] == '\r')) {
+            return new byte[] {line[n - 1]};
+        }
+        return new byte[0];
+    }
+}
