@@ -1,6 +1,5 @@
 package org.lightlyjava.server.service;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,22 +43,26 @@ final class CsvRows {
         long offset = 0;
         boolean lineOpen = false;
         boolean afterCr = false;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
-            for (int b = in.read(); b >= 0; b = in.read(), offset++) {
-                if (afterCr && b == '\n') {
-                    afterCr = false;
-                    continue;
-                }
-                afterCr = b == '\r';
-                if (!lineOpen) {
-                    if (lines == expected) {
-                        throw new IOException(file + " has more than " + expected + " lines");
+        byte[] buffer = new byte[BUFFER];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++, offset++) {
+                    byte b = buffer[i];
+                    if (afterCr && b == '\n') {
+                        afterCr = false;
+                        continue;
                     }
-                    starts[lines++] = offset;
-                    lineOpen = true;
-                }
-                if (b == '\n' || b == '\r') {
-                    lineOpen = false;
+                    afterCr = b == '\r';
+                    if (!lineOpen) {
+                        if (lines == expected) {
+                            throw new IOException(file + " has more than " + expected + " lines");
+                        }
+                        starts[lines++] = offset;
+                        lineOpen = true;
+                    }
+                    if (b == '\n' || b == '\r') {
+                        lineOpen = false;
+                    }
                 }
             }
         }
