@@ -172,6 +172,45 @@ class DatasourceContractTest extends S3TestBase {
         }
     }
 
+    @Test
+    void aLocalDatasource_listsWithACursorOnTheLastPage_thatFindsFilesAddedLater()
+            throws java.io.IOException {
+        java.nio.file.Path folder = dataDir.resolve("local").resolve("contract-local");
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Files.write(folder.resolve("a.jpg"), new byte[] {1});
+        java.nio.file.Files.write(folder.resolve("b.jpg"), new byte[] {2});
+        String ds = newDataset();
+        PythonClient py = new PythonClient(alice);
+        py.call(
+                        "PUT",
+                        path(ds, ""),
+                        Map.of(
+                                "type",
+                                "LOCAL",
+                                "fullPath",
+                                "contract-local",
+                                "purpose",
+                                "INPUT_OUTPUT"))
+                .expect(200);
+        JsonNode page =
+                py.call("GET", path(ds, "/list?from=0&to=9999999999&useRedirectedReadUrl=False"))
+                        .expect(200)
+                        .json();
+        List<String> names = new ArrayList<>();
+        collect(page, names);
+        assertThat(names).containsExactly("a.jpg", "b.jpg");
+        assertThat(page.get("hasMore").asBoolean()).isFalse();
+
+        java.nio.file.Files.write(folder.resolve("c.jpg"), new byte[] {3});
+        JsonNode later =
+                py.call("GET", path(ds, "/list?cursor=" + Api.encode(page.get("cursor").asText())))
+                        .expect(200)
+                        .json();
+        List<String> added = new ArrayList<>();
+        collect(later, added);
+        assertThat(added).containsExactly("c.jpg");
+    }
+
     private String fullPathBucket(String ds) {
         String fullPath = alice.get(path(ds, "")).json().get("fullPath").asText();
         return fullPath.substring("s3://".length(), fullPath.indexOf('/', "s3://".length()));
