@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileChannel.MapMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,11 +19,15 @@ import java.nio.file.StandardOpenOption;
  * at {@code \n}, {@code \r\n} or {@code \r}, as {@link java.io.BufferedReader#readLine()} splits
  * them (UTF-8 never holds these bytes inside a character, so bytes and characters agree).
  *
- * <p>Memory is one {@code long} per line: where it starts.
+ * <p>Memory is one {@code long} per line (where it starts) and the longest line.
  */
 final class CsvRows {
 
     private static final int BUFFER = 1 << 16;
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] LF = {'\n'};
+    private static final byte[] CR = {'\r'};
+    private static final byte[] NONE = {};
 
     private final long[] starts;
     private final int lines;
@@ -86,20 +92,61 @@ final class CsvRows {
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
             return;
         }
-        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+        try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ);
                 OutputStream out =
                         new BufferedOutputStream(Files.newOutputStream(target), BUFFER)) {
-            byte[] header = read(in, 0);
-            out.write(header);
-            byte[] lineBreak = lineBreak(header);
-            boolean endsWithBreak = lineBreak(read(in, lines - 1)).length > 0;
+            Lines in = new Lines(channel);
+            int headerLength = in.read(0);
+            out.write(in.line, 0, headerLength);
+            byte[] lineBreak = lineBreak(in.line, headerLength);
+            int lastLength = in.read(lines - 1);
+            boolean endsWithBreak = lineBreak(in.line, lastLength).length > 0;
             for (int i = 0; i < order.length; i++) {
-                byte[] row = read(in, order[i] + 1);
-                out.write(row, 0, row.length - lineBreak(row).length);
+                int length = in.read(order[i] + 1);
+                out.write(in.line, 0, length - lineBreak(in.line, length).length);
                 if (i < order.length - 1 || endsWithBreak) {
                     out.write(lineBreak);
                 }
             }
+        }
+    }
+
+    /**
+     * Reads lines by number: from a memory map when the file fits one (no system call per row, as
+     * rows come in random order), else by positional reads. {@link #line} holds the last one.
+     */
+    private final class Lines {
+
+        private final FileChannel channel;
+        private final MappedByteBuffer map;
+        byte[] line = new byte[256];
+
+        Lines(FileChannel channel) throws IOException {
+            this.channel = channel;
+            long size = channel.size();
+            this.map = size <= Integer.MAX_VALUE ? channel.map(MapMode.READ_ONLY, 0, size) : null;
+        }
+
+        /** Line {@code k} with its line break into {@link #line}; returns its length. */
+        int read(int k) throws IOException {
+            int length = Math.toIntExact(starts[k + 1] - starts[k]);
+            if (line.length < length) {
+                line = new byte[Math.max(length, line.length * 2)];
+            }
+            if (map != null) {
+                map.get(Math.toIntExact(starts[k]), line, 0, length);
+                return length;
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(line, 0, length);
+            long position = starts[k];
+            while (buffer.hasRemaining()) {
+                int n = channel.read(buffer, position);
+                if (n < 0) {
+                    throw new IOException("the file changed while its rows were moved");
+                }
+                position += n;
+            }
+            return length;
         }
     }
 
@@ -112,30 +159,17 @@ final class CsvRows {
         return true;
     }
 
-    /** Line {@code k} with its line break. */
-    private byte[] read(FileChannel in, int k) throws IOException {
-        long length = starts[k + 1] - starts[k];
-        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(length));
-        long position = starts[k];
-        while (buffer.hasRemaining()) {
-            int n = in.read(buffer, position);
-            if (n < 0) {
-                throw new IOException("the file changed while its rows were moved");
-            }
-            position += n;
-        }
-        return buffer.array();
-    }
-
     /** The line break a line ends with; empty for the last line of a file without one. */
-    private static byte[] lineBreak(byte[] line) {
-        int n = line.length;
+    private static byte[] lineBreak(byte[] line, int n) {
         if (n >= 2 && line[n - 2] == '\r' && line[n - 1] == '\n') {
-            return new byte[] {'\r', '\n'};
+            return CRLF;
         }
-        if (n >= 1 && (line[n - 1] == '\n' || line[n - 1] == '\r')) {
-            return new byte[] {line[n - 1]};
+        if (n >= 1 && line[n - 1] == '\n') {
+            return LF;
         }
-        return new byte[0];
+        if (n >= 1 && line[n - 1] == '\r') {
+            return CR;
+        }
+        return NONE;
     }
 }
