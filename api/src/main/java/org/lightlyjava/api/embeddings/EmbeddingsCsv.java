@@ -170,6 +170,19 @@ public final class EmbeddingsCsv {
             return true;
         }
 
+        /**
+         * Moves past the next row without parsing it (for a file checked before).
+         *
+         * @return false at the end of the file
+         */
+        public boolean skip() throws IOException {
+            if (reader.readLine() == null) {
+                return false;
+            }
+            lineNo++;
+            return true;
+        }
+
         public String fileName() {
             return fileName;
         }

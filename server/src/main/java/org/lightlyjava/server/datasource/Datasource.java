@@ -24,6 +24,14 @@ public interface Datasource {
      */
     ListPage list(ListPage.Position position, long from, long to, int pageSize);
 
+    /**
+     * Where a listing goes on after the file {@code name} (relative to the full path): the cursor
+     * of a last page, so that it can be asked again for files added later.
+     */
+    default ListPage.Position after(String name) {
+        return new ListPage.Position(null, name);
+    }
+
     /** A URL that answers GET with the file's bytes. */
     String readUrl(String base, String path);
 

@@ -8,7 +8,7 @@ import java.util.Base64;
  * to} and where the next page starts, so that later calls need only the cursor (as Lightly's client
  * sends them).
  *
- * @param position where to go on
+ * @param position where to go on; null: at the start
  */
 public record ListCursor(long from, long to, ListPage.Position position) {
 
@@ -16,8 +16,15 @@ public record ListCursor(long from, long to, ListPage.Position position) {
 
     /** The cursor as text (base64url). */
     public String encode() {
-        String kind = position.token() != null ? "t" : "a";
-        String value = position.token() != null ? position.token() : position.startAfter();
+        String kind;
+        String value;
+        if (position == null) {
+            kind = "s";
+            value = "";
+        } else {
+            kind = position.token() != null ? "t" : "a";
+            value = position.token() != null ? position.token() : position.startAfter();
+        }
         String text = VERSION + "\n" + from + "\n" + to + "\n" + kind + "\n" + value;
         return Base64.getUrlEncoder()
                 .withoutPadding()
@@ -42,6 +49,7 @@ public record ListCursor(long from, long to, ListPage.Position position) {
                     switch (parts[3]) {
                         case "t" -> new ListPage.Position(parts[4], null);
                         case "a" -> new ListPage.Position(null, parts[4]);
+                        case "s" -> null;
                         default -> throw new IllegalArgumentException("not a cursor");
                     };
             return new ListCursor(from, to, position);

@@ -82,6 +82,11 @@ final class S3Datasource implements Datasource, AutoCloseable {
     }
 
     @Override
+    public ListPage.Position after(String name) {
+        return new ListPage.Position(null, prefix() + name);
+    }
+
+    @Override
     public String readUrl(String base, String path) {
         return readUrl(base, path, readTtl);
     }

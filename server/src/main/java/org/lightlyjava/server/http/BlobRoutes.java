@@ -19,7 +19,8 @@ import org.lightlyjava.server.service.ApiProblem;
  * method, key and expiry. A PUT answers 200 with no body (Lightly's v1.1 clients accept only 200)
  * and needs no Content-Type; it counts only once the whole body arrived. The key names a blob of
  * the server's folder ({@link BlobKey}) or a datasource's file ({@link DatasourceKey}: a LOCAL
- * datasource's file, or a redirect to a fresh read URL).
+ * datasource's file, or a redirect to a fresh read URL). A GET sends the stored bytes uncompressed,
+ * whatever {@code Accept-Encoding} asks for.
  */
 final class BlobRoutes {
 
@@ -68,6 +69,9 @@ final class BlobRoutes {
             file = h.services.blobs().get(key);
             type = key.kind() == BlobKey.Kind.EMBEDDINGS_CSV ? "text/csv" : MediaTypes.sniff(file);
         }
+        // The stored bytes as they are: a compressed body would contradict Content-Length (Jetty
+        // answers 500), and Python's requests writes response.raw, undecoded, to the file.
+        ctx.disableCompression();
         ctx.contentType(type);
         ctx.header("Content-Length", Long.toString(Files.size(file)));
         ctx.header("Cache-Control", "private, max-age=300");

@@ -91,6 +91,8 @@ public final class HttpApi {
         config.router.ignoreTrailingSlashes = true;
         config.jetty.modifyServer(HttpApi::graceful);
         Errors.register(config.routes);
+        // Lightly's routes that nothing below serves: 501 at once, before any sign-in check
+        UnservedRoutes.load().register(config.routes);
         // No browser may guess a type for a blob (an uploaded "image" that is HTML, say).
         config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
         config.routes.beforeMatched(new Auth(services.tokens(), sessions));

@@ -24,8 +24,17 @@ final class Centers {
         return columns[0].length;
     }
 
-    /** Appends the row of {@code columns.length} values at {@code offset} of {@code values}. */
+    /**
+     * Appends the row of {@code columns.length} values at {@code offset} of {@code values},
+     * doubling the capacity when it is full (a selection bounded only by a distance does not know
+     * its size).
+     */
     void add(float[] values, int offset) {
+        if (size == capacity()) {
+            for (int d = 0; d < columns.length; d++) {
+                columns[d] = java.util.Arrays.copyOf(columns[d], Math.max(1, size * 2));
+            }
+        }
         for (int d = 0; d < columns.length; d++) {
             columns[d][size] = values[offset + d];
         }

@@ -26,6 +26,9 @@ public final class KCenterGreedy {
 
     static final int BLOCK = 1024;
 
+    /** Room for this many centres beside the preselected ones at first; more double it. */
+    private static final int INITIAL_CENTERS = 4096;
+
     /** Centre comparisons in one block above which a visit is split across threads. */
     private static final long PARALLEL_WORK = 32_768;
 
@@ -40,7 +43,7 @@ public final class KCenterGreedy {
     private final int[] seen;
     private final float[] blockBound;
     private final int[] visitedAt;
-    private final float[][] scratch;
+    private float[][] scratch;
     private int visit;
 
     private KCenterGreedy(Vectors candidates, int centerCapacity, int threads) {
@@ -76,7 +79,9 @@ public final class KCenterGreedy {
         }
         int wanted = Math.max(0, Math.min(count, candidates.rows()));
         int threads = Math.max(1, Math.min(8, ForkJoinPool.getCommonPoolParallelism() + 1));
-        KCenterGreedy greedy = new KCenterGreedy(candidates, preselected.rows() + wanted, threads);
+        // Centres grow as chosen: a count of "all" stopped by minDistance chooses far fewer.
+        int capacity = preselected.rows() + Math.min(wanted, INITIAL_CENTERS);
+        KCenterGreedy greedy = new KCenterGreedy(candidates, capacity, threads);
         for (int i = 0; i < preselected.rows(); i++) {
             greedy.centers.add(preselected.values(), i * preselected.dim());
         }
@@ -109,6 +114,9 @@ public final class KCenterGreedy {
     private void choose(int i) {
         centers.add(x, i * dim);
         bound[i] = CHOSEN;
+        if (scratch[0].length < centers.capacity()) {
+            scratch = new float[scratch.length][centers.capacity()];
+        }
     }
 
     /** The farthest unchosen candidate from the centres; index -1 when none is left. */

@@ -184,11 +184,16 @@ public final class DatasourceService {
                             : datasource.readUrl(base, e.name());
             items.add(new DatasourceRawSamplesData.Item(e.name(), url));
         }
-        String next =
-                page.next() == null
-                        ? null
-                        : new ListCursor(position.from(), position.to(), page.next()).encode();
-        return new DatasourceRawSamplesData(next != null, next, items);
+        // Lightly's client requires a cursor on every page: the last one's goes on after its last
+        // file, so it finds files added later.
+        ListPage.Position next = page.next();
+        if (next == null && !page.entries().isEmpty()) {
+            next = datasource.after(page.entries().get(page.entries().size() - 1).name());
+        } else if (next == null) {
+            next = position.position();
+        }
+        String cursorOut = new ListCursor(position.from(), position.to(), next).encode();
+        return new DatasourceRawSamplesData(page.next() != null, cursorOut, items);
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.lightlyjava.api.embeddings.EmbeddingsCsv;
-import org.lightlyjava.api.embeddings.EmbeddingsCsvWriter;
 import org.lightlyjava.api.embeddings.InvalidEmbeddingsException;
 import org.lightlyjava.server.blob.BlobFiles;
 import org.lightlyjava.server.blob.BlobKey;
@@ -23,13 +22,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes an uploaded embeddings CSV: checks it as Lightly's client does, requires one row per sample
- * of the dataset (by file name), stores it reordered to creation order, marks the embedding
- * processed and computes its PCA projection. A refused file leaves nothing behind.
+ * of the dataset (by file name), stores it with its rows moved to creation order, marks the
+ * embedding processed and computes its PCA projection. A refused file leaves nothing behind.
  *
- * <p>Nothing per row is kept as an object: one pass checks the file, matches each row to its sample
- * through a packed {@link NameIndex} and writes its values to a scratch file of fixed-width
- * records; a second pass writes the stored CSV in creation order and the rows, in that order, to a
- * second scratch file that the PCA reads. Memory is an int per sample beside the name index.
+ * <p>The stored file holds the uploaded bytes: rows are moved as text ({@link CsvRows}), never
+ * reprinted, so it reads back as Lightly's API hands back a file (byte for byte when the rows came
+ * in creation order). Nothing per row is kept as an object: one pass checks the file, matches each
+ * row to its sample through a packed {@link NameIndex} and writes its values to a scratch file of
+ * fixed-width records; then the rows' byte offsets are found, the stored CSV is written in creation
+ * order from them, and the values, in that order, go to a second scratch file that the PCA reads.
+ * Memory is an int and a long per sample beside the name index.
  */
 final class EmbeddingIngest {
 
@@ -62,7 +64,9 @@ final class EmbeddingIngest {
             long checked = System.nanoTime();
             Path temp = blobs.newTemp();
             try {
-                writeOrdered(names, matched.rowOf, byRow, dim, temp, ordered);
+                CsvRows.index(received, names.size() + 1)
+                        .writeInOrder(received, matched.rowOf, temp);
+                writeOrdered(matched.rowOf, byRow, dim, ordered);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(temp);
                 throw e;
@@ -159,16 +163,13 @@ final class EmbeddingIngest {
         return new Matched(dim, rowOf);
     }
 
-    /** The second pass: the stored CSV and the rows in creation order. */
-    private static void writeOrdered(
-            NameIndex names, int[] rowOf, Path byRow, int dim, Path csv, Path ordered)
+    /** The rows' values in creation order, for the PCA. */
+    private static void writeOrdered(int[] rowOf, Path byRow, int dim, Path ordered)
             throws IOException {
         try (FloatRecords.Reader in = FloatRecords.reader(byRow, dim);
-                EmbeddingsCsvWriter out = EmbeddingsCsvWriter.create(csv, dim);
                 FloatRecords.Writer rows = FloatRecords.writer(ordered, dim)) {
             for (int i = 0; i < rowOf.length; i++) {
                 float[] values = in.read(rowOf[i]);
-                out.write(names.name(i), values, in.label());
                 rows.write(values, in.label());
             }
         }

@@ -1,6 +1,5 @@
 package org.lightlyjava.server.service;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,13 +7,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import org.lightlyjava.api.embeddings.EmbeddingsCsv;
+import org.lightlyjava.api.embeddings.InvalidEmbeddingsException;
 import org.lightlyjava.server.selection.Vectors;
 
 /**
  * Reads rows of a stored embeddings CSV into flat arrays. The server stores the CSV in creation
  * order ({@link EmbeddingIngest}), so line {@code i} after the header is the sample with index
- * {@code i}, bit {@code i} of a tag's bitmask. Values are parsed from the end of each line (the
- * file name, first, may hold commas); only wanted rows are parsed.
+ * {@code i}, bit {@code i} of a tag's bitmask. The file is the one uploaded (its columns as the
+ * user wrote them), read by the header's {@code embedding_N} columns; only wanted rows are parsed.
  */
 final class EmbeddingRows {
 
@@ -34,20 +35,37 @@ final class EmbeddingRows {
         }
         int[] filled = new int[wanted.size()];
         int row = 0;
-        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            if (in.readLine() == null) {
-                throw new IOException(csv + " is empty");
+        try (EmbeddingsCsv.RowReader in =
+                EmbeddingsCsv.RowReader.open(
+                        Files.newBufferedReader(csv, StandardCharsets.UTF_8), csv.toString())) {
+            if (in.dimension() != dim) {
+                throw new IOException(
+                        csv + " has " + in.dimension() + " embedding columns, expected " + dim);
             }
-            for (String line = in.readLine(); line != null; line = in.readLine(), row++) {
+            for (; row < rowCount && next(in, wanted, row); row++) {
+                if (!isWanted(wanted, row)) {
+                    continue;
+                }
+                float[] parsed = in.embedding();
+                for (float value : parsed) {
+                    if (!Float.isFinite(value)) {
+                        throw new IOException("row " + row + " of the embeddings holds " + value);
+                    }
+                }
                 for (int w = 0; w < wanted.size(); w++) {
                     if (wanted.get(w).get(row)) {
-                        parse(line, dim, values.get(w), filled[w]++ * dim, row);
+                        System.arraycopy(parsed, 0, values.get(w), filled[w]++ * dim, dim);
                     }
                 }
             }
-        }
-        if (row != rowCount) {
-            throw new IOException(csv + " has " + row + " rows, expected " + rowCount);
+            if (row != rowCount) {
+                throw new IOException(csv + " has " + row + " rows, expected " + rowCount);
+            }
+            if (in.skip()) {
+                throw new IOException(csv + " has more than the " + rowCount + " rows expected");
+            }
+        } catch (InvalidEmbeddingsException e) {
+            throw new IOException("the stored embeddings: " + e.getMessage(), e);
         }
         List<Vectors> out = new ArrayList<>();
         for (int w = 0; w < wanted.size(); w++) {
@@ -56,27 +74,18 @@ final class EmbeddingRows {
         return out;
     }
 
-    /** The {@code dim} numbers before the last column (the label) into {@code out[offset..]}. */
-    private static void parse(String line, int dim, float[] out, int offset, int row)
+    /** Parses the next row when a set wants it, else only moves past it. */
+    private static boolean next(EmbeddingsCsv.RowReader in, List<BitSet> wanted, int row)
             throws IOException {
-        int end = line.lastIndexOf(',');
-        for (int d = dim - 1; d >= 0; d--) {
-            int start = end < 0 ? -1 : line.lastIndexOf(',', end - 1);
-            if (start < 0) {
-                throw new IOException("row " + row + " of the stored embeddings is cut short");
+        return isWanted(wanted, row) ? in.next() : in.skip();
+    }
+
+    private static boolean isWanted(List<BitSet> wanted, int row) {
+        for (BitSet rows : wanted) {
+            if (rows.get(row)) {
+                return true;
             }
-            float value;
-            try {
-                value = Float.parseFloat(line.substring(start + 1, end));
-            } catch (NumberFormatException e) {
-                throw new IOException(
-                        "row " + row + " of the stored embeddings: " + e.getMessage());
-            }
-            if (!Float.isFinite(value)) {
-                throw new IOException("row " + row + " of the embeddings holds " + value);
-            }
-            out[offset + d] = value;
-            end = start;
         }
+        return false;
     }
 }

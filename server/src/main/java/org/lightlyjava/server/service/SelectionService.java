@@ -33,6 +33,10 @@ public final class SelectionService implements AutoCloseable {
     static final String CORESET = "CORESET";
     static final String RANDOM = "RANDOM";
     static final String SAMPLING_JOB = "SAMPLING";
+
+    /** {@code nSamples} of {@code -1}: as many as {@code minDistance} lets through. */
+    private static final int UNLIMITED = -1;
+
     static final String DUPLICATES_JOB = "DUPLICATES";
     private static final Map<String, String> CREATORS =
             Map.of(CORESET, "SAMPLER_CORESET", RANDOM, "SAMPLER_RANDOM");
@@ -81,8 +85,8 @@ public final class SelectionService implements AutoCloseable {
             SamplingCreateRequest request) {
         String method = method(request.method());
         String name = Names.tag(request.newTagName());
-        int nSamples = nSamples(request);
         double minDistance = minDistance(request);
+        int nSamples = nSamples(request, method, minDistance);
         EmbeddingRecord embedding = embeddings.processed(dataset, embeddingId);
         requireFree(dataset, name);
         TagRecord query = tag(dataset, request.queryTagId());
@@ -91,7 +95,7 @@ public final class SelectionService implements AutoCloseable {
         BitSet chosen =
                 preselected == null ? new BitSet() : samples(dataset, embedding, preselected);
         candidates.andNot(chosen);
-        if (nSamples < chosen.cardinality()) {
+        if (nSamples != UNLIMITED && nSamples < chosen.cardinality()) {
             throw ApiProblem.badRequest(
                     "nSamples ("
                             + nSamples
@@ -115,7 +119,9 @@ public final class SelectionService implements AutoCloseable {
                         method,
                         candidates,
                         chosen,
-                        nSamples - chosen.cardinality(),
+                        nSamples == UNLIMITED
+                                ? candidates.cardinality()
+                                : nSamples - chosen.cardinality(),
                         minDistance,
                         tag);
         String jobId = jobs.queue(user.id(), SAMPLING_JOB);
@@ -243,19 +249,37 @@ public final class SelectionService implements AutoCloseable {
         return method;
     }
 
-    private static int nSamples(SamplingCreateRequest request) {
+    /**
+     * {@code nSamples}, or {@link #UNLIMITED} for Lightly's {@code -1} ("no count"): allowed with a
+     * {@code minDistance} above 0 for CORESET, which then chooses until the farthest candidate is
+     * nearer than it.
+     */
+    private static int nSamples(SamplingCreateRequest request, String method, double minDistance) {
         SamplingCreateRequest.StoppingCondition stop =
                 request.config() == null ? null : request.config().stoppingCondition();
-        if (stop == null || stop.nSamples() == null || stop.nSamples() < 1) {
-            throw ApiProblem.badRequest(
-                    "config.stoppingCondition.nSamples must be a whole number of at least 1");
+        Integer n = stop == null ? null : stop.nSamples();
+        if (n != null && n == -1) {
+            if (method.equals(RANDOM) || !(minDistance > 0)) {
+                throw ApiProblem.badRequest(
+                        "config.stoppingCondition.nSamples -1 (no count) needs"
+                                + " config.stoppingCondition.minDistance above 0 and method"
+                                + " CORESET, to know when to stop");
+            }
+            return UNLIMITED;
         }
-        return stop.nSamples();
+        if (n == null || n < 1) {
+            throw ApiProblem.badRequest(
+                    "config.stoppingCondition.nSamples must be a whole number of at least 1, or"
+                            + " -1 with a minDistance");
+        }
+        return n;
     }
 
     private static double minDistance(SamplingCreateRequest request) {
-        Double value = request.config().stoppingCondition().minDistance();
-        if (value != null && value.isNaN()) {
+        SamplingCreateRequest.StoppingCondition stop =
+                request.config() == null ? null : request.config().stoppingCondition();
+        Double value = stop == null ? null : stop.minDistance();
+        if (value != null && (value.isNaN() || value.isInfinite())) {
             throw ApiProblem.badRequest("config.stoppingCondition.minDistance is not a number");
         }
         return value == null ? -1 : value;

@@ -69,11 +69,11 @@ class EmbeddingRoutesTest extends ServerTestBase {
         String read = alice.get(emb(ds, "/" + url.embeddingId() + "/readCSVUrl")).string();
         assertThat(new String(Api.getBytes(read), StandardCharsets.UTF_8))
                 .isEqualTo(
-                        "filenames,embedding_0,embedding_1,labels\r\n"
-                                + "a.jpg,1.0,0.0,0\r\n"
-                                + "b.jpg,-1.0,0.0,0\r\n"
-                                + "c.jpg,0.0,0.5,1\r\n"
-                                + "d.jpg,0.0,-0.5,1\r\n");
+                        "filenames,embedding_0,embedding_1,labels\n"
+                                + "a.jpg,1.0,0.0,0\n"
+                                + "b.jpg,-1.0,0.0,0\n"
+                                + "c.jpg,0.0,0.5,1\n"
+                                + "d.jpg,0.0,-0.5,1\n");
 
         JsonNode projections = alice.get(emb(ds, "/" + url.embeddingId() + "/2d")).json();
         assertThat(projections).hasSize(1);
@@ -206,7 +206,8 @@ class EmbeddingRoutesTest extends ServerTestBase {
         assertThat(put(url, csv).status()).isEqualTo(200);
         String read = alice.get(emb(ds, "/" + url.embeddingId() + "/readCSVUrl")).string();
         assertThat(new String(Api.getBytes(read), StandardCharsets.UTF_8))
-                .startsWith("filenames,embedding_0,labels\r\na.jpg,1e-05,3\r\n");
+                .as("handed back as uploaded, extra column and quotes included")
+                .isEqualTo(csv);
         Embedding2dData pca =
                 alice.get(emb(ds, "/" + url.embeddingId() + "/2d")).as(Embedding2dData[].class)[0];
         assertThat(pca.coordinatesDimension2()).containsOnly(0.0);

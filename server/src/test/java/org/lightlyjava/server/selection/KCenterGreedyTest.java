@@ -86,6 +86,18 @@ class KCenterGreedyTest {
         }
     }
 
+    /** Lightly's nSamples -1: all candidates allowed, more centres than the first room holds. */
+    @Test
+    void anUnboundedCount_stoppedByMinDistance_growsTheCentres_andEqualsTheTextbook() {
+        Vectors candidates = random(new Random(7), 6000, 2, false);
+        int[] fast = KCenterGreedy.select(candidates, NONE2, candidates.rows(), 0.02);
+        int[] slow = textbook(candidates, NONE2, candidates.rows(), 0.02);
+        assertThat(fast.length).isGreaterThan(4096).isLessThan(6000);
+        assertThat(fast).containsExactly(slow);
+    }
+
+    private static final Vectors NONE2 = Vectors.empty(2);
+
     private static Vectors random(Random random, int n, int dim, boolean grid) {
         float[] values = new float[n * dim];
         for (int i = 0; i < values.length; i++) {

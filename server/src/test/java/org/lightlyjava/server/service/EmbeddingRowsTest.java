@@ -45,6 +45,18 @@ class EmbeddingRowsTest {
     }
 
     @Test
+    void anUploadedLayout_isReadByItsHeader() throws IOException {
+        Path file = dir.resolve("user.csv");
+        Files.writeString(
+                file,
+                "filenames,labels,embedding_0,masked,embedding_1\n"
+                        + "a.jpg,0, 0.12345678901234567 ,1,\"0.4000\"\n"
+                        + "b.jpg,1,-1.5e-3,0,2");
+        List<Vectors> rows = EmbeddingRows.read(file, 2, 2, List.of(bits(0, 1)));
+        assertThat(rows.get(0).values()).containsExactly(0.12345679f, 0.4f, -0.0015f, 2f);
+    }
+
+    @Test
     void aFileThatChanged_isRefused() throws IOException {
         Path file = csv();
         assertThatThrownBy(() -> EmbeddingRows.read(file, 4, 2, List.of(bits(0))))
@@ -52,7 +64,7 @@ class EmbeddingRowsTest {
                 .hasMessageContaining("3 rows");
         assertThatThrownBy(() -> EmbeddingRows.read(file, 3, 5, List.of(bits(0))))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("cut short");
+                .hasMessageContaining("2 embedding columns, expected 5");
         Files.writeString(file, "filenames,embedding_0,labels\r\na.jpg,NaN,0\r\n");
         assertThatThrownBy(() -> EmbeddingRows.read(file, 1, 1, List.of(bits(0))))
                 .isInstanceOf(IOException.class)
