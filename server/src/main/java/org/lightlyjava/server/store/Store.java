@@ -16,6 +16,7 @@ public interface Store extends AutoCloseable {
     DatasourceStore datasources();
 
     MetaDataConfigStore metaDataConfigs();
+
     ShareStore shares();
 
     /** {@code sqlite} or {@code postgresql}. */

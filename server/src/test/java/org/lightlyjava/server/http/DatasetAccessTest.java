@@ -129,6 +129,22 @@ class DatasetAccessTest extends ServerTestBase {
                 read(
                         "GET " + SampleListingRoutes.PATH,
                         "/v1/lightly-java/datasets/" + data.id + "/samples"));
+        for (String export :
+                List.of(
+                        "basic/filenames",
+                        "basic/filenamesAndReadUrls",
+                        "LabelStudio/tasks",
+                        "LabelBox/datarows",
+                        "LabelBoxV4/datarows",
+                        "Sama/tasks")) {
+            calls.add(read("GET " + tags + "/{tagId}/export/" + export, t + "/export/" + export));
+        }
+        String configs = d + "/configuration/metadata";
+        calls.add(read("GET " + configs, ds("/configuration/metadata")));
+        calls.add(
+                read(
+                        "GET " + configs + "/{configurationId}",
+                        ds("/configuration/metadata/" + data.embeddingId)));
         calls.add(
                 call(
                         "POST " + tags + "/arithmetics/bitmask",
@@ -245,6 +261,28 @@ class DatasetAccessTest extends ServerTestBase {
                         "PUT " + src + "/processedUntilTimestamp",
                         ds("/datasource/processedUntilTimestamp"),
                         Fixtures.body("processedUntilTimestamp", 5),
+                        Role.WRITE));
+        Map<String, Object> configSet =
+                Fixtures.body(
+                        "name",
+                        "weather",
+                        "configs",
+                        List.of(
+                                Fixtures.body(
+                                        "name",
+                                        "Temperature",
+                                        "path",
+                                        "weather.temp",
+                                        "defaultValue",
+                                        0,
+                                        "valueDataType",
+                                        "NUMERIC_FLOAT")));
+        calls.add(call("POST " + configs, ds("/configuration/metadata"), configSet, Role.WRITE));
+        calls.add(
+                call(
+                        "PUT " + configs + "/{configurationId}",
+                        ds("/configuration/metadata/" + data.embeddingId),
+                        configSet,
                         Role.WRITE));
         // The owner's.
         String access = d + "/collaboration/access";
