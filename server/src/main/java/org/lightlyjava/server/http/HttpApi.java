@@ -92,6 +92,7 @@ public final class HttpApi {
         new TagRoutes(handlers).register(config.routes);
         new EmbeddingRoutes(handlers).register(config.routes);
         new SelectionRoutes(handlers).register(config.routes);
+        new ScoreRoutes(handlers).register(config.routes);
         new DatasourceRoutes(handlers).register(config.routes);
         new BlobRoutes(handlers, signedUrls).register(config.routes);
         new SessionRoutes(sessions, handlers).register(config.routes);

@@ -26,6 +26,7 @@ public final class Services implements AutoCloseable {
     private final DatasourceService datasources;
     private final DatasourceFiles datasourceFiles;
     private final SelectionService selection;
+    private final ScoreService scores;
 
     public Services(
             Store store,
@@ -47,6 +48,7 @@ public final class Services implements AutoCloseable {
                 new SampleService(
                         store.samples(), sampleUrls, ids, clock, limits.maxSamplesPerDataset());
         this.tags = new TagService(store.tags(), store.samples(), ids, clock);
+        this.scores = new ScoreService(store.scores(), tags, ids, clock);
         TwoD twoD = new TwoD(store.embeddings(), files, ids, clock);
         this.embeddings = new EmbeddingService(store.embeddings(), urls, twoD, jobs, ids, clock);
         EmbeddingIngest ingest = new EmbeddingIngest(store, files, twoD);
@@ -116,6 +118,10 @@ public final class Services implements AutoCloseable {
 
     public SelectionService selection() {
         return selection;
+    }
+
+    public ScoreService scores() {
+        return scores;
     }
 
     /** Stops the selection thread; a running selection is interrupted and fails. */

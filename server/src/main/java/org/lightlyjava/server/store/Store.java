@@ -15,6 +15,8 @@ public interface Store extends AutoCloseable {
 
     DatasourceStore datasources();
 
+    ScoreStore scores();
+
     /** {@code sqlite} or {@code postgresql}. */
     String vendor();
 

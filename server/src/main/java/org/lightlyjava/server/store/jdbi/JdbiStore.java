@@ -10,6 +10,7 @@ import org.lightlyjava.server.store.DatasetStore;
 import org.lightlyjava.server.store.DatasourceStore;
 import org.lightlyjava.server.store.EmbeddingStore;
 import org.lightlyjava.server.store.SampleStore;
+import org.lightlyjava.server.store.ScoreStore;
 import org.lightlyjava.server.store.Store;
 import org.lightlyjava.server.store.StoreException;
 import org.lightlyjava.server.store.TagStore;
@@ -32,6 +33,7 @@ public final class JdbiStore implements Store {
     private final TagStore tags;
     private final EmbeddingStore embeddings;
     private final DatasourceStore datasources;
+    private final ScoreStore scores;
 
     private JdbiStore(HikariDataSource dataSource, boolean sqlite) {
         this.dataSource = dataSource;
@@ -43,6 +45,7 @@ public final class JdbiStore implements Store {
         this.tags = new JdbiTags(jdbi);
         this.embeddings = new JdbiEmbeddings(jdbi);
         this.datasources = new JdbiDatasources(jdbi);
+        this.scores = new JdbiScores(jdbi);
     }
 
     /**
@@ -132,6 +135,11 @@ public final class JdbiStore implements Store {
     @Override
     public DatasourceStore datasources() {
         return datasources;
+    }
+
+    @Override
+    public ScoreStore scores() {
+        return scores;
     }
 
     @Override

@@ -1,0 +1,18 @@
+-- lightly-server schema, version 6: active-learning scores (POST .../tags/{tagId}/scores).
+-- One row per tag and score type; a new upload of the same type replaces the values. The values
+-- are one blob of float64s (big-endian, 8 bytes each), one per sample of the tag in the tag's
+-- order, so a tag of a million samples is one 8 MB row, not a million rows. bit_mask_data is the
+-- tag's bitmask when the scores came: it maps the i-th value to its sample even after the tag
+-- changes. BYTEA is PostgreSQL's binary type; SQLite stores the blob as it is under that name.
+CREATE TABLE tag_scores (
+    id VARCHAR(24) PRIMARY KEY,
+    dataset_id VARCHAR(24) NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+    tag_id VARCHAR(24) NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+    score_type VARCHAR(255) NOT NULL,
+    bit_mask_data TEXT NOT NULL,
+    score_count INTEGER NOT NULL,
+    score_values BYTEA NOT NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX tag_scores_tag_type ON tag_scores (tag_id, score_type);
+CREATE INDEX tag_scores_dataset ON tag_scores (dataset_id);
