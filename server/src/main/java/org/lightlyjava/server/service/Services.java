@@ -69,7 +69,15 @@ public final class Services implements AutoCloseable {
         SelectionJobs runner =
                 new SelectionJobs(store.tags(), files, jobs, results, executor, ids, clock);
         return new SelectionService(
-                store.tags(), store.samples(), tags, embeddings, jobs, runner, results, executor);
+                store.tags(),
+                store.samples(),
+                tags,
+                embeddings,
+                jobs,
+                runner,
+                results,
+                executor,
+                scores);
     }
 
     public Tokens tokens() {
