@@ -1,5 +1,6 @@
 // The samples grid: pages of thumbnails from lightly-java's listing route, sorted and filtered
-// by metadata, optionally within a tag. The state lives in the address (#/d/<id>/samples?...).
+// by metadata or active-learning scores, optionally within a tag. The state lives in the address
+// (#/d/<id>/samples?...).
 import { api, tags, thumbnail } from './api.js';
 import { bytes, h, num, show } from './dom.js';
 import { count } from './bitmask.js';
@@ -10,8 +11,9 @@ const FIELDS = [
     ['sharpness', 'sharpness'], ['snr', 'SNR'], ['width', 'width'], ['height', 'height'],
 ];
 
-function fieldSelect(id, value, withNone) {
-    const options = FIELDS.filter(([key]) => !withNone || key !== 'fileName')
+// extra: more [key, label] pairs, such as the dataset's active-learning scores (score.<id>)
+function fieldSelect(id, value, withNone, extra = []) {
+    const options = FIELDS.filter(([key]) => !withNone || key !== 'fileName').concat(extra)
         .map(([key, label]) => h('option', { value: key, text: label, selected: key === value }));
     if (withNone) {
         options.unshift(h('option', { value: '', text: 'no filter', selected: !value }));
@@ -20,7 +22,13 @@ function fieldSelect(id, value, withNone) {
 }
 
 function isBuiltIn(field) {
-    return FIELDS.some(([key]) => key === field);
+    return FIELDS.some(([key]) => key === field) || field.startsWith('score.');
+}
+
+/** The dataset's scores as fields: score.<id>, labelled with their type and tag. */
+async function scoreFields(datasetId) {
+    const scores = await api(`/v1/lightly-java/datasets/${encodeURIComponent(datasetId)}/scores`);
+    return scores.map((s) => ['score.' + s.id, `score ${s.scoreType} (${s.tagName})`]);
 }
 
 /** The query of the listing route from the address's parameters. */
@@ -39,7 +47,7 @@ function listingQuery(params, offset) {
 
 function caption(sample, sort) {
     let extra = '';
-    if (sort && sort.startsWith('custom.')) {
+    if (sort && (sort.startsWith('custom.') || sort.startsWith('score.'))) {
         extra = num(sample.value);
     } else if (sort === 'sizeInBytes') {
         extra = bytes(sample.sizeInBytes);
@@ -57,7 +65,8 @@ export async function gridView(body, dataset, params) {
     const sort = params.get('sort') || 'index';
     const [filterField = '', filterMin = '', filterMax = ''] = (params.get('filter') || '').split(':');
 
-    const sortSelect = fieldSelect('sort', isBuiltIn(sort) ? sort : 'index', false);
+    const scores = await scoreFields(dataset.id);
+    const sortSelect = fieldSelect('sort', isBuiltIn(sort) ? sort : 'index', false, scores);
     const customSort = h('input', { id: 'sort-custom', placeholder: 'or custom key, e.g. weather.temp',
         value: sort.startsWith('custom.') ? sort.slice(7) : '' });
     const order = h('select', { id: 'order' },
@@ -67,7 +76,8 @@ export async function gridView(body, dataset, params) {
         h('option', { value: '', text: 'all samples' }),
         tagList.map((t) => h('option', { value: t.id, selected: t.id === params.get('tagId'),
             text: `${t.name} (${count(t.bitMaskData).toLocaleString('en')})` })));
-    const filterSelect = fieldSelect('filter-field', isBuiltIn(filterField) ? filterField : '', true);
+    const filterSelect = fieldSelect('filter-field', isBuiltIn(filterField) ? filterField : '', true,
+        scores);
     const customFilter = h('input', { id: 'filter-custom', placeholder: 'or custom key',
         value: filterField.startsWith('custom.') ? filterField.slice(7) : '' });
     const min = h('input', { id: 'filter-min', type: 'number', step: 'any', placeholder: 'min',

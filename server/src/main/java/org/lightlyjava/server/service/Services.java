@@ -27,6 +27,7 @@ public final class Services implements AutoCloseable {
     private final DatasourceFiles datasourceFiles;
     private final SelectionService selection;
     private final ScoreService scores;
+    private final ScoreListing scoreListing;
 
     public Services(
             Store store,
@@ -49,6 +50,7 @@ public final class Services implements AutoCloseable {
                         store.samples(), sampleUrls, ids, clock, limits.maxSamplesPerDataset());
         this.tags = new TagService(store.tags(), store.samples(), ids, clock);
         this.scores = new ScoreService(store.scores(), tags, ids, clock);
+        this.scoreListing = new ScoreListing(store.samples(), scores);
         TwoD twoD = new TwoD(store.embeddings(), files, ids, clock);
         this.embeddings = new EmbeddingService(store.embeddings(), urls, twoD, jobs, ids, clock);
         EmbeddingIngest ingest = new EmbeddingIngest(store, files, twoD);
@@ -130,6 +132,10 @@ public final class Services implements AutoCloseable {
 
     public ScoreService scores() {
         return scores;
+    }
+
+    public ScoreListing scoreListing() {
+        return scoreListing;
     }
 
     /** Stops the selection thread; a running selection is interrupted and fails. */
