@@ -28,6 +28,7 @@ public final class Services implements AutoCloseable {
     private final SelectionService selection;
     private final ScoreService scores;
     private final ScoreListing scoreListing;
+    private final DatasourceOutputs datasourceOutputs;
 
     public Services(
             Store store,
@@ -38,6 +39,7 @@ public final class Services implements AutoCloseable {
             Clock clock) {
         Ids ids = new Ids(clock);
         this.datasources = new DatasourceService(store.datasources(), opened, urls, ids, clock);
+        this.datasourceOutputs = new DatasourceOutputs(datasources, urls);
         this.datasourceFiles =
                 new DatasourceFiles(store.datasources(), opened, limits.maxBlobBytes());
         this.limits = limits;
@@ -136,6 +138,10 @@ public final class Services implements AutoCloseable {
 
     public ScoreListing scoreListing() {
         return scoreListing;
+    }
+
+    public DatasourceOutputs datasourceOutputs() {
+        return datasourceOutputs;
     }
 
     /** Stops the selection thread; a running selection is interrupted and fails. */
