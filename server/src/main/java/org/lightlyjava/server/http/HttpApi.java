@@ -95,6 +95,7 @@ public final class HttpApi {
         new ScoreRoutes(handlers).register(config.routes);
         new DatasourceRoutes(handlers).register(config.routes);
         new DatasourceOutputRoutes(handlers).register(config.routes);
+        new PredictionTaskRoutes(handlers).register(config.routes);
         new BlobRoutes(handlers, signedUrls).register(config.routes);
         new SessionRoutes(sessions, handlers).register(config.routes);
         new SampleListingRoutes(handlers).register(config.routes);

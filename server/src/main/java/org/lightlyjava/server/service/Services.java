@@ -29,6 +29,7 @@ public final class Services implements AutoCloseable {
     private final ScoreService scores;
     private final ScoreListing scoreListing;
     private final DatasourceOutputs datasourceOutputs;
+    private final PredictionTaskService predictionTasks;
 
     public Services(
             Store store,
@@ -53,6 +54,7 @@ public final class Services implements AutoCloseable {
         this.tags = new TagService(store.tags(), store.samples(), ids, clock);
         this.scores = new ScoreService(store.scores(), tags, ids, clock);
         this.scoreListing = new ScoreListing(store.samples(), scores);
+        this.predictionTasks = new PredictionTaskService(store.predictionTasks(), ids, clock);
         TwoD twoD = new TwoD(store.embeddings(), files, ids, clock);
         this.embeddings = new EmbeddingService(store.embeddings(), urls, twoD, jobs, ids, clock);
         EmbeddingIngest ingest = new EmbeddingIngest(store, files, twoD);
@@ -142,6 +144,10 @@ public final class Services implements AutoCloseable {
 
     public DatasourceOutputs datasourceOutputs() {
         return datasourceOutputs;
+    }
+
+    public PredictionTaskService predictionTasks() {
+        return predictionTasks;
     }
 
     /** Stops the selection thread; a running selection is interrupted and fails. */

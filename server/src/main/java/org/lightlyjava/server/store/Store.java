@@ -17,6 +17,8 @@ public interface Store extends AutoCloseable {
 
     ScoreStore scores();
 
+    PredictionTaskStore predictionTasks();
+
     /** {@code sqlite} or {@code postgresql}. */
     String vendor();
 

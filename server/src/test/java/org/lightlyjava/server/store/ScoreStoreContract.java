@@ -137,6 +137,28 @@ abstract class ScoreStoreContract {
     }
 
     @Test
+    void predictionTasks_arePerVersion_theNewestOfEachTaskWithoutOne() {
+        PredictionTaskStore tasks = store.predictionTasks();
+        String first = tasks.put(task(-1, "weather", "{\"v\":1}"));
+        assertThat(tasks.put(task(-1, "weather", "{\"v\":2}"))).isEqualTo(first);
+        tasks.put(task(7, "weather", "{\"v\":3}"));
+        tasks.put(task(5, "boxes", "{\"v\":4}"));
+        assertThat(tasks.find(dataset.id(), -1, "weather").orElseThrow().schemaJson())
+                .isEqualTo("{\"v\":2}");
+        assertThat(tasks.list(dataset.id(), -1L))
+                .extracting(PredictionTaskRecord::schemaJson)
+                .containsExactly("{\"v\":2}");
+        assertThat(tasks.list(dataset.id(), null))
+                .extracting(PredictionTaskRecord::schemaJson)
+                .containsExactly("{\"v\":4}", "{\"v\":3}");
+        assertThat(tasks.find(dataset.id(), 5, "weather")).isEmpty();
+    }
+
+    private PredictionTaskRecord task(long version, String name, String json) {
+        return new PredictionTaskRecord(ids.next(), dataset.id(), version, name, json, NOW);
+    }
+
+    @Test
     void aMillionScores_areOneRow() {
         double[] values = new double[1_000_000];
         for (int i = 0; i < values.length; i++) {

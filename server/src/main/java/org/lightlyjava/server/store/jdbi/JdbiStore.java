@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.lightlyjava.server.store.DatasetStore;
 import org.lightlyjava.server.store.DatasourceStore;
 import org.lightlyjava.server.store.EmbeddingStore;
+import org.lightlyjava.server.store.PredictionTaskStore;
 import org.lightlyjava.server.store.SampleStore;
 import org.lightlyjava.server.store.ScoreStore;
 import org.lightlyjava.server.store.Store;
@@ -34,6 +35,7 @@ public final class JdbiStore implements Store {
     private final EmbeddingStore embeddings;
     private final DatasourceStore datasources;
     private final ScoreStore scores;
+    private final PredictionTaskStore predictionTasks;
 
     private JdbiStore(HikariDataSource dataSource, boolean sqlite) {
         this.dataSource = dataSource;
@@ -46,6 +48,7 @@ public final class JdbiStore implements Store {
         this.embeddings = new JdbiEmbeddings(jdbi);
         this.datasources = new JdbiDatasources(jdbi);
         this.scores = new JdbiScores(jdbi);
+        this.predictionTasks = new JdbiPredictionTasks(jdbi);
     }
 
     /**
@@ -140,6 +143,11 @@ public final class JdbiStore implements Store {
     @Override
     public ScoreStore scores() {
         return scores;
+    }
+
+    @Override
+    public PredictionTaskStore predictionTasks() {
+        return predictionTasks;
     }
 
     @Override

@@ -16,3 +16,16 @@ CREATE TABLE tag_scores (
 );
 CREATE UNIQUE INDEX tag_scores_tag_type ON tag_scores (tag_id, score_type);
 CREATE INDEX tag_scores_dataset ON tag_scores (dataset_id);
+
+-- Prediction task schemas (POST/GET .../predictions/tasks): one per dataset, prediction version
+-- (predictionUUIDTimestamp, Unix ms) and task name; schema_json is the schema as sent, checked.
+CREATE TABLE prediction_tasks (
+    id VARCHAR(24) PRIMARY KEY,
+    dataset_id VARCHAR(24) NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+    prediction_uuid_timestamp BIGINT NOT NULL,
+    task_name VARCHAR(255) NOT NULL,
+    schema_json TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX prediction_tasks_version_name
+    ON prediction_tasks (dataset_id, prediction_uuid_timestamp, task_name);
