@@ -9,12 +9,15 @@ import org.lightlyjava.server.service.PredictionTaskService;
 import org.lightlyjava.server.store.DatasetRecord;
 
 /**
- * Lightly's prediction task schemas: {@code POST/GET /v1/datasets/{datasetId}/predictions/tasks}
- * and {@code GET .../predictions/tasks/{taskName}}, with {@code ?predictionUUIDTimestamp=}.
+ * Lightly's {@code PredictionsApi}: task schemas ({@code POST/GET
+ * /v1/datasets/{datasetId}/predictions/tasks}, {@code GET .../predictions/tasks/{taskName}}) and
+ * per-sample predictions ({@code POST/GET .../predictions/samples/{sampleId}}, {@code GET
+ * .../predictions/samples?taskName=}), each with {@code ?predictionUUIDTimestamp=}.
  */
 final class PredictionTaskRoutes {
 
     private static final String TASKS = "/v1/datasets/{datasetId}/predictions/tasks";
+    private static final String SAMPLES = "/v1/datasets/{datasetId}/predictions/samples";
     private static final String VERSION = "predictionUUIDTimestamp";
 
     private final Handlers h;
@@ -27,6 +30,36 @@ final class PredictionTaskRoutes {
         routes.post(TASKS, this::put);
         routes.get(TASKS, this::list);
         routes.get(TASKS + "/{taskName}", this::get);
+        routes.post(SAMPLES + "/{sampleId}", this::putSample);
+        routes.get(SAMPLES + "/{sampleId}", this::getSample);
+        routes.get(SAMPLES, this::listSamples);
+    }
+
+    private void putSample(Context ctx) {
+        DatasetRecord dataset = h.dataset(ctx);
+        Long version = version(ctx);
+        JsonNode body = JsonBody.read(ctx, JsonNode.class, h.maxJson());
+        String id =
+                h.services
+                        .samplePredictions()
+                        .put(dataset, ctx.pathParam("sampleId"), version, body);
+        ctx.status(201).json(new CreateEntityResponse(id));
+    }
+
+    private void getSample(Context ctx) {
+        DatasetRecord dataset = h.dataset(ctx);
+        ctx.json(
+                h.services
+                        .samplePredictions()
+                        .get(dataset, ctx.pathParam("sampleId"), version(ctx)));
+    }
+
+    private void listSamples(Context ctx) {
+        DatasetRecord dataset = h.dataset(ctx);
+        ctx.json(
+                h.services
+                        .samplePredictions()
+                        .list(dataset, version(ctx), ctx.queryParam("taskName")));
     }
 
     private PredictionTaskService tasks() {

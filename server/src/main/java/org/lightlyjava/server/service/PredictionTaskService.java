@@ -89,7 +89,7 @@ public final class PredictionTaskService {
                                                 + v));
     }
 
-    private static long version(Long version) {
+    static long version(Long version) {
         // Lightly's 1.2 client sends -1 when the caller gives no version
         if (version == null || version < -1) {
             throw ApiProblem.badRequest(
@@ -137,7 +137,7 @@ public final class PredictionTaskService {
         return name.asText();
     }
 
-    private static JsonNode parsed(PredictionTaskRecord r) {
+    static JsonNode parsed(PredictionTaskRecord r) {
         try {
             return ApiJson.mapper().readTree(r.schemaJson());
         } catch (JsonProcessingException e) {

@@ -1,6 +1,7 @@
 package org.lightlyjava.server.service;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -162,7 +163,7 @@ public final class ScoreService {
     /** Sample index → score, for the samples the scores cover. */
     static double[] byIndex(ScoreRecord scores, int size) {
         double[] out = new double[size];
-        java.util.Arrays.fill(out, Double.NaN);
+        Arrays.fill(out, Double.NaN);
         BitSet bits = BitMask.parse(scores.bitMaskData()).toBitSet();
         int k = 0;
         for (int i = bits.nextSetBit(0);

@@ -30,6 +30,7 @@ public final class Services implements AutoCloseable {
     private final ScoreListing scoreListing;
     private final DatasourceOutputs datasourceOutputs;
     private final PredictionTaskService predictionTasks;
+    private final SamplePredictionService samplePredictions;
 
     public Services(
             Store store,
@@ -55,6 +56,9 @@ public final class Services implements AutoCloseable {
         this.scores = new ScoreService(store.scores(), tags, ids, clock);
         this.scoreListing = new ScoreListing(store.samples(), scores);
         this.predictionTasks = new PredictionTaskService(store.predictionTasks(), ids, clock);
+        this.samplePredictions =
+                new SamplePredictionService(
+                        store.samplePredictions(), store.predictionTasks(), samples, ids, clock);
         TwoD twoD = new TwoD(store.embeddings(), files, ids, clock);
         this.embeddings = new EmbeddingService(store.embeddings(), urls, twoD, jobs, ids, clock);
         EmbeddingIngest ingest = new EmbeddingIngest(store, files, twoD);
@@ -148,6 +152,10 @@ public final class Services implements AutoCloseable {
 
     public PredictionTaskService predictionTasks() {
         return predictionTasks;
+    }
+
+    public SamplePredictionService samplePredictions() {
+        return samplePredictions;
     }
 
     /** Stops the selection thread; a running selection is interrupted and fails. */

@@ -19,6 +19,8 @@ public interface Store extends AutoCloseable {
 
     PredictionTaskStore predictionTasks();
 
+    SamplePredictionStore samplePredictions();
+
     /** {@code sqlite} or {@code postgresql}. */
     String vendor();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,23 @@ abstract class ScoreStoreContract {
 
     private PredictionTaskRecord task(long version, String name, String json) {
         return new PredictionTaskRecord(ids.next(), dataset.id(), version, name, json, NOW);
+    }
+
+    @Test
+    void samplePredictions_arePerSampleAndVersion_inSampleOrder() {
+        NewSample a = new NewSample(ids.next(), "a.jpg", null, null, "{}", null, 1);
+        NewSample b = new NewSample(ids.next(), "b.jpg", null, null, "{}", null, 1);
+        store.samples().insertBatch(dataset.id(), List.of(a, b), 100, NOW);
+        SamplePredictionStore predictions = store.samplePredictions();
+        String id = predictions.put(ids.next(), dataset.id(), b.id(), -1, "[1]", NOW);
+        assertThat(predictions.put(ids.next(), dataset.id(), b.id(), -1, "[2]", NOW)).isEqualTo(id);
+        predictions.put(ids.next(), dataset.id(), a.id(), -1, "[3]", NOW);
+        predictions.put(ids.next(), dataset.id(), a.id(), 9, "[4]", NOW);
+        assertThat(predictions.find(dataset.id(), b.id(), -1)).contains("[2]");
+        assertThat(predictions.list(dataset.id(), -1)).containsExactly("[3]", "[2]");
+        assertThatThrownBy(
+                        () -> predictions.put(ids.next(), dataset.id(), ids.next(), 1, "[]", NOW))
+                .isInstanceOf(MissingException.class);
     }
 
     @Test

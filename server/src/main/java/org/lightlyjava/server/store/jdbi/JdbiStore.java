@@ -10,6 +10,7 @@ import org.lightlyjava.server.store.DatasetStore;
 import org.lightlyjava.server.store.DatasourceStore;
 import org.lightlyjava.server.store.EmbeddingStore;
 import org.lightlyjava.server.store.PredictionTaskStore;
+import org.lightlyjava.server.store.SamplePredictionStore;
 import org.lightlyjava.server.store.SampleStore;
 import org.lightlyjava.server.store.ScoreStore;
 import org.lightlyjava.server.store.Store;
@@ -36,6 +37,7 @@ public final class JdbiStore implements Store {
     private final DatasourceStore datasources;
     private final ScoreStore scores;
     private final PredictionTaskStore predictionTasks;
+    private final SamplePredictionStore samplePredictions;
 
     private JdbiStore(HikariDataSource dataSource, boolean sqlite) {
         this.dataSource = dataSource;
@@ -49,6 +51,7 @@ public final class JdbiStore implements Store {
         this.datasources = new JdbiDatasources(jdbi);
         this.scores = new JdbiScores(jdbi);
         this.predictionTasks = new JdbiPredictionTasks(jdbi);
+        this.samplePredictions = new JdbiSamplePredictions(jdbi);
     }
 
     /**
@@ -148,6 +151,11 @@ public final class JdbiStore implements Store {
     @Override
     public PredictionTaskStore predictionTasks() {
         return predictionTasks;
+    }
+
+    @Override
+    public SamplePredictionStore samplePredictions() {
+        return samplePredictions;
     }
 
     @Override

@@ -29,3 +29,17 @@ CREATE TABLE prediction_tasks (
 );
 CREATE UNIQUE INDEX prediction_tasks_version_name
     ON prediction_tasks (dataset_id, prediction_uuid_timestamp, task_name);
+
+-- Per-sample predictions (POST/GET .../predictions/samples/{sampleId}): the sample's prediction
+-- singletons of one version as a JSON array, checked against that version's task schemas.
+CREATE TABLE sample_predictions (
+    id VARCHAR(24) PRIMARY KEY,
+    dataset_id VARCHAR(24) NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+    sample_id VARCHAR(24) NOT NULL REFERENCES samples (id) ON DELETE CASCADE,
+    prediction_uuid_timestamp BIGINT NOT NULL,
+    singletons_json TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX sample_predictions_version
+    ON sample_predictions (sample_id, prediction_uuid_timestamp);
+CREATE INDEX sample_predictions_dataset ON sample_predictions (dataset_id, prediction_uuid_timestamp);
