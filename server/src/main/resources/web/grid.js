@@ -1,5 +1,6 @@
 // The samples grid: pages of thumbnails from lightly-java's listing route, sorted and filtered
-// by metadata, optionally within a tag. The state lives in the address (#/d/<id>/samples?...).
+// by metadata or active-learning scores, optionally within a tag. The state lives in the address
+// (#/d/<id>/samples?...).
 import { api, tags, thumbnail } from './api.js';
 import { bytes, h, num, show } from './dom.js';
 import { count } from './bitmask.js';
@@ -11,8 +12,10 @@ const FIELDS = [
     ['sharpness', 'sharpness'], ['snr', 'SNR'], ['width', 'width'], ['height', 'height'],
 ];
 
-function fieldSelect(id, value, withNone, keys) {
-    const options = FIELDS.filter(([key]) => !withNone || key !== 'fileName')
+// keys: the custom metadata configuration's keys; extra: more [key, label] pairs, such as the
+// dataset's active-learning scores (score.<id>)
+function fieldSelect(id, value, withNone, keys, extra = []) {
+    const options = FIELDS.filter(([key]) => !withNone || key !== 'fileName').concat(extra)
         .map(([key, label]) => h('option', { value: key, text: label, selected: key === value }));
     if (withNone) {
         options.unshift(h('option', { value: '', text: 'no filter', selected: !value }));
@@ -22,7 +25,14 @@ function fieldSelect(id, value, withNone, keys) {
 
 /** Whether the field is one of the select's options (else the free custom key names it). */
 function isOffered(field, keys) {
-    return FIELDS.some(([key]) => key === field) || keys.some((k) => k.key === field && !k.why);
+    return FIELDS.some(([key]) => key === field) || field.startsWith('score.')
+        || keys.some((k) => k.key === field && !k.why);
+}
+
+/** The dataset's scores as fields: score.<id>, labelled with their type and tag. */
+async function scoreFields(datasetId) {
+    const scores = await api(`/v1/lightly-java/datasets/${encodeURIComponent(datasetId)}/scores`);
+    return scores.map((s) => ['score.' + s.id, `score ${s.scoreType} (${s.tagName})`]);
 }
 
 /** The query of the listing route from the address's parameters. */
@@ -44,6 +54,8 @@ function caption(sample, sort, keys) {
     if (sort && sort.startsWith('custom.')) {
         const key = keys.find((k) => k.key === sort);
         extra = (key ? `${key.name} ` : '') + num(sample.value);
+    } else if (sort && sort.startsWith('score.')) {
+        extra = num(sample.value);
     } else if (sort === 'sizeInBytes') {
         extra = bytes(sample.sizeInBytes);
     } else if (sort && sort !== 'index' && sort !== 'fileName') {
@@ -60,7 +72,9 @@ export async function gridView(body, dataset, params) {
     const sort = params.get('sort') || 'index';
     const [filterField = '', filterMin = '', filterMax = ''] = (params.get('filter') || '').split(':');
 
-    const sortSelect = fieldSelect('sort', isOffered(sort, keys) ? sort : 'index', false, keys);
+    const scores = await scoreFields(dataset.id);
+    const sortSelect = fieldSelect('sort', isOffered(sort, keys) ? sort : 'index', false, keys,
+        scores);
     const customSort = h('input', { id: 'sort-custom', placeholder: 'or custom key, e.g. weather.temp',
         value: !isOffered(sort, keys) && sort.startsWith('custom.') ? sort.slice(7) : '' });
     const order = h('select', { id: 'order' },
@@ -71,7 +85,7 @@ export async function gridView(body, dataset, params) {
         tagList.map((t) => h('option', { value: t.id, selected: t.id === params.get('tagId'),
             text: `${t.name} (${count(t.bitMaskData).toLocaleString('en')})` })));
     const filterSelect = fieldSelect('filter-field', isOffered(filterField, keys) ? filterField : '',
-        true, keys);
+        true, keys, scores);
     const customFilter = h('input', { id: 'filter-custom', placeholder: 'or custom key',
         value: !isOffered(filterField, keys) && filterField.startsWith('custom.')
             ? filterField.slice(7) : '' });

@@ -24,7 +24,8 @@ function tagLink(dataset, tag) {
 
 function samplingForm(dataset, embedding, tagList, out) {
     const method = h('select', { id: 'select-method' },
-        ['CORESET', 'RANDOM'].map((m) => h('option', { value: m, text: m })));
+        ['CORESET', 'RANDOM', 'ACTIVE_LEARNING', 'CORAL']
+            .map((m) => h('option', { value: m, text: m })));
     const n = h('input', { id: 'select-n', type: 'number', min: 1, required: true,
         value: String(Math.min(10, dataset.nSamples)) });
     const minDistance = h('input', { id: 'select-min-distance', type: 'number', step: 'any',
@@ -127,7 +128,9 @@ export async function selectionView(body, dataset) {
         h('p', { class: 'muted', text: `On the embedding "${embedding.name}".` }),
         h('section', {}, h('h3', { text: 'Select samples' }),
             h('p', { class: 'muted', text: 'CORESET picks samples far apart in the embedding '
-                + '(diverse); RANDOM picks at random. Samples counts the preselected tag\'s too.' }),
+                + '(diverse); RANDOM picks at random; ACTIVE_LEARNING and CORAL weigh the scores '
+                + 'uploaded to the query tag (else the initial tag) equally against diversity. '
+                + 'Samples counts the preselected tag\'s too.' }),
             samplingForm(dataset, embedding, tagList, samplingOut), samplingOut),
         h('section', {}, h('h3', { text: 'Near-duplicates' }),
             h('p', { class: 'muted', text: 'Groups of samples whose embeddings lie within the '

@@ -32,6 +32,19 @@ public interface Datasource {
         return new ListPage.Position(null, name);
     }
 
+    /**
+     * One page of the files under a folder of the datasource, such as {@code .lightly/metadata/},
+     * named relative to that folder, in key order; an absent folder has no files.
+     *
+     * @param folder relative to the full path, ending in {@code /}
+     * @throws DatasourceException INVALID where this kind of datasource cannot list a folder
+     */
+    default ListPage listFolder(
+            String folder, ListPage.Position position, long from, long to, int pageSize) {
+        throw DatasourceException.invalid(
+                "this kind of datasource cannot list " + folder + " on lightly-server");
+    }
+
     /** A URL that answers GET with the file's bytes. */
     String readUrl(String base, String path);
 

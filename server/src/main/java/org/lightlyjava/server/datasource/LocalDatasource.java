@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.lightlyjava.api.model.DatasourceConfigVerifyData;
 import org.lightlyjava.server.blob.DatasourceKey;
@@ -47,6 +48,17 @@ public final class LocalDatasource implements Datasource {
     @Override
     public ListPage list(ListPage.Position position, long from, long to, int pageSize) {
         return LocalListing.page(root.folder(fullPath), root, position, from, to, pageSize);
+    }
+
+    @Override
+    public ListPage listFolder(
+            String folder, ListPage.Position position, long from, long to, int pageSize) {
+        Path under = root.folder(fullPath).resolve(folder);
+        if (!Files.isDirectory(under)) {
+            return new ListPage(List.of(), null);
+        }
+        return LocalListing.page(
+                root.folder(fullPath + folder), root, position, from, to, pageSize);
     }
 
     @Override

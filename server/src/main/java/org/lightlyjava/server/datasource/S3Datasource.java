@@ -68,6 +68,30 @@ final class S3Datasource implements Datasource, AutoCloseable {
         return new ListPage(entries, next(listed, lightly));
     }
 
+    @Override
+    public ListPage listFolder(
+            String folder, ListPage.Position position, long from, long to, int pageSize) {
+        String under = prefix() + folder;
+        ListObjectsV2Request.Builder request =
+                ListObjectsV2Request.builder().bucket(bucket()).prefix(under).maxKeys(pageSize);
+        if (position != null && position.token() != null) {
+            request.continuationToken(position.token());
+        }
+        ListObjectsV2Response listed = call(() -> client.listObjectsV2(request.build()));
+        List<ListPage.Entry> entries = new ArrayList<>();
+        for (S3Object o : listed.contents()) {
+            long modified = o.lastModified() == null ? 0 : o.lastModified().getEpochSecond();
+            if (!o.key().endsWith("/") && modified >= from && modified <= to) {
+                entries.add(new ListPage.Entry(o.key().substring(under.length()), modified));
+            }
+        }
+        ListPage.Position next =
+                Boolean.TRUE.equals(listed.isTruncated())
+                        ? new ListPage.Position(listed.nextContinuationToken(), null)
+                        : null;
+        return new ListPage(entries, next);
+    }
+
     /** Past {@code .lightly/} (thousands of thumbnails) in one jump rather than page by page. */
     private static ListPage.Position next(ListObjectsV2Response listed, String lightly) {
         if (!Boolean.TRUE.equals(listed.isTruncated())) {

@@ -104,7 +104,10 @@ public final class HttpApi {
         new MetaDataConfigRoutes(handlers).register(config.routes);
         new EmbeddingRoutes(handlers).register(config.routes);
         new SelectionRoutes(handlers).register(config.routes);
+        new ScoreRoutes(handlers).register(config.routes);
         new DatasourceRoutes(handlers).register(config.routes);
+        new DatasourceOutputRoutes(handlers).register(config.routes);
+        new PredictionTaskRoutes(handlers).register(config.routes);
         new BlobRoutes(handlers, signedUrls).register(config.routes);
         new SessionRoutes(sessions, handlers).register(config.routes);
         new SampleListingRoutes(handlers).register(config.routes);

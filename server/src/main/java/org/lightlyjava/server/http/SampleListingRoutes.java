@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.List;
 import org.lightlyjava.api.BitMask;
 import org.lightlyjava.server.service.SampleListing;
+import org.lightlyjava.server.service.ScoreListing;
 import org.lightlyjava.server.store.DatasetRecord;
 import org.lightlyjava.server.store.SamplePage;
 import org.lightlyjava.server.store.SampleSummary;
@@ -13,8 +14,9 @@ import org.lightlyjava.server.store.SampleSummary;
 /**
  * {@code GET /v1/lightly-java/datasets/{datasetId}/samples}: a page of samples for the web page's
  * grid, sorted and filtered by metadata, optionally within a tag ({@code tagId}); parameters in
- * {@link SampleListing}. Answers {@code {"total", "offset", "samples": [{"id", "index", "fileName",
- * "sizeInBytes", "sharpness", "snr", "width", "height", "value"}]}}, absent values omitted.
+ * {@link SampleListing}, scores as fields in {@link ScoreListing}. Answers {@code {"total",
+ * "offset", "samples": [{"id", "index", "fileName", "sizeInBytes", "sharpness", "snr", "width",
+ * "height", "value"}]}}, absent values omitted.
  */
 final class SampleListingRoutes {
 
@@ -44,18 +46,20 @@ final class SampleListingRoutes {
         Long offset = Params.optionalLong(ctx, "offset");
         Long limit = Params.optionalLong(ctx, "limit");
         long from = offset == null ? 0 : offset;
+        long size = limit == null ? SampleListing.DEFAULT_LIMIT : limit;
+        String sort = ctx.queryParam("sort");
+        String order = ctx.queryParam("order");
+        List<String> filters = ctx.queryParams("filter");
         SamplePage page =
-                h.services
-                        .samples()
-                        .list(
-                                dataset,
-                                SampleListing.query(
-                                        ctx.queryParam("sort"),
-                                        ctx.queryParam("order"),
-                                        ctx.queryParams("filter"),
-                                        tag,
-                                        from,
-                                        limit == null ? SampleListing.DEFAULT_LIMIT : limit));
+                ScoreListing.involved(sort, filters)
+                        ? h.services
+                                .scoreListing()
+                                .list(dataset, sort, order, filters, tag, from, size)
+                        : h.services
+                                .samples()
+                                .list(
+                                        dataset,
+                                        SampleListing.query(sort, order, filters, tag, from, size));
         ctx.json(new Listing(page.total(), from, page.samples()));
     }
 }

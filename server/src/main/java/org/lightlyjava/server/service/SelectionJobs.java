@@ -13,6 +13,7 @@ import org.lightlyjava.server.blob.BlobKey;
 import org.lightlyjava.server.selection.KCenterGreedy;
 import org.lightlyjava.server.selection.NearDuplicates;
 import org.lightlyjava.server.selection.RandomPicks;
+import org.lightlyjava.server.selection.ScoredGreedy;
 import org.lightlyjava.server.selection.Vectors;
 import org.lightlyjava.server.store.DuplicateException;
 import org.lightlyjava.server.store.EmbeddingRecord;
@@ -31,6 +32,9 @@ final class SelectionJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(SelectionJobs.class);
 
+    /** The weight of the score against diversity in ACTIVE_LEARNING and CORAL. */
+    static final double SCORE_WEIGHT = 0.5;
+
     /** The tag a job makes, before its bitmask is known. */
     record NewTag(
             String datasetId,
@@ -41,7 +45,10 @@ final class SelectionJobs {
             String creator,
             long totSize) {}
 
-    /** A checked sampling request; {@code candidates} excludes {@code preselected}. */
+    /**
+     * A checked sampling request; {@code candidates} excludes {@code preselected}; {@code scores}
+     * (one per candidate) for the active-learning methods, else null.
+     */
     record Sampling(
             EmbeddingRecord embedding,
             String method,
@@ -49,6 +56,7 @@ final class SelectionJobs {
             BitSet preselected,
             int count,
             double minDistance,
+            double[] scores,
             NewTag tag) {}
 
     /** A checked near-duplicates request over the samples in {@code rows}. */
@@ -109,7 +117,17 @@ final class SelectionJobs {
             List<Vectors> rows =
                     rows(job.embedding(), List.of(job.candidates(), job.preselected()));
             read = System.nanoTime();
-            picks = KCenterGreedy.select(rows.get(0), rows.get(1), job.count(), job.minDistance());
+            picks =
+                    job.scores() == null
+                            ? KCenterGreedy.select(
+                                    rows.get(0), rows.get(1), job.count(), job.minDistance())
+                            : ScoredGreedy.select(
+                                    rows.get(0),
+                                    job.scores(),
+                                    rows.get(1),
+                                    job.count(),
+                                    job.minDistance(),
+                                    SCORE_WEIGHT);
         }
         BitSet mask = (BitSet) job.preselected().clone();
         for (int pick : picks) {

@@ -6,7 +6,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.lightlyjava.api.BitMask;
 import org.lightlyjava.api.model.AsyncTaskData;
@@ -17,16 +16,18 @@ import org.lightlyjava.api.model.SamplingCreateRequest;
 import org.lightlyjava.server.store.DatasetRecord;
 import org.lightlyjava.server.store.EmbeddingRecord;
 import org.lightlyjava.server.store.SampleStore;
+import org.lightlyjava.server.store.ScoreRecord;
 import org.lightlyjava.server.store.TagRecord;
 import org.lightlyjava.server.store.TagStore;
 import org.lightlyjava.server.store.UserRecord;
 
 /**
  * Selection over a processed embedding: Lightly's sampling ({@code CORESET}: k-center greedy on
- * squared Euclidean distances of the stored vectors; {@code RANDOM}: seeded by the new tag's name)
- * and lightly-java's near-duplicate search. A request is checked completely (method, name free,
- * tags, sizes) before its job is queued; jobs run one at a time on the selection thread ({@link
- * #close()} stops it) and end in a new tag.
+ * squared Euclidean distances of the stored vectors; {@code RANDOM}: seeded by the new tag's name;
+ * {@code ACTIVE_LEARNING} and {@code CORAL}: active-learning scores combined with diversity, see
+ * {@link org.lightlyjava.server.selection.ScoredGreedy}) and lightly-java's near-duplicate search.
+ * A request is checked completely (method, name free, tags, sizes) before its job is queued; jobs
+ * run one at a time on the selection thread ({@link #close()} stops it) and end in a new tag.
  */
 public final class SelectionService implements AutoCloseable {
 
@@ -38,9 +39,18 @@ public final class SelectionService implements AutoCloseable {
     private static final int UNLIMITED = -1;
 
     static final String DUPLICATES_JOB = "DUPLICATES";
+    static final String ACTIVE_LEARNING = "ACTIVE_LEARNING";
+    static final String CORAL = "CORAL";
     private static final Map<String, String> CREATORS =
-            Map.of(CORESET, "SAMPLER_CORESET", RANDOM, "SAMPLER_RANDOM");
-    private static final Set<String> NOT_HERE = Set.of("ACTIVE_LEARNING", "CORAL");
+            Map.of(
+                    CORESET,
+                    "SAMPLER_CORESET",
+                    RANDOM,
+                    "SAMPLER_RANDOM",
+                    ACTIVE_LEARNING,
+                    "SAMPLER_ACTIVE_LEARNING",
+                    CORAL,
+                    "SAMPLER_CORAL");
 
     private final TagStore tags;
     private final SampleStore samples;
@@ -50,6 +60,7 @@ public final class SelectionService implements AutoCloseable {
     private final SelectionJobs runner;
     private final DuplicateResults results;
     private final ExecutorService executor;
+    private final ScoreService scores;
 
     SelectionService(
             TagStore tags,
@@ -59,7 +70,8 @@ public final class SelectionService implements AutoCloseable {
             JobRegistry jobs,
             SelectionJobs runner,
             DuplicateResults results,
-            ExecutorService executor) {
+            ExecutorService executor,
+            ScoreService scores) {
         this.tags = tags;
         this.samples = samples;
         this.tagService = tagService;
@@ -68,6 +80,7 @@ public final class SelectionService implements AutoCloseable {
         this.runner = runner;
         this.results = results;
         this.executor = executor;
+        this.scores = scores;
     }
 
     /**
@@ -104,6 +117,10 @@ public final class SelectionService implements AutoCloseable {
                             + " preselected samples it includes");
         }
         String prev = firstOf(query, preselected, initialTag(dataset));
+        double[] candidateScores =
+                method.equals(ACTIVE_LEARNING) || method.equals(CORAL)
+                        ? candidateScores(dataset, query, request.scoreType(), candidates)
+                        : null;
         SelectionJobs.NewTag tag =
                 new SelectionJobs.NewTag(
                         dataset.id(),
@@ -123,6 +140,7 @@ public final class SelectionService implements AutoCloseable {
                                 ? candidates.cardinality()
                                 : nSamples - chosen.cardinality(),
                         minDistance,
+                        candidateScores,
                         tag);
         String jobId = jobs.queue(user.id(), SAMPLING_JOB);
         runner.submit(jobId, () -> runner.sample(job));
@@ -234,25 +252,54 @@ public final class SelectionService implements AutoCloseable {
 
     private static String method(String method) {
         if (method == null) {
-            throw ApiProblem.badRequest("method is missing: CORESET or RANDOM");
-        }
-        if (NOT_HERE.contains(method)) {
-            throw ApiProblem.badRequest(
-                    "method "
-                            + method
-                            + " is not available on lightly-server (it needs active-learning"
-                            + " scores): use CORESET or RANDOM");
+            throw ApiProblem.badRequest("method is missing: " + METHODS);
         }
         if (!CREATORS.containsKey(method)) {
-            throw ApiProblem.badRequest("unknown method '" + method + "': CORESET or RANDOM");
+            throw ApiProblem.badRequest("unknown method '" + method + "': " + METHODS);
         }
         return method;
     }
 
+    private static final String METHODS = "CORESET, RANDOM, ACTIVE_LEARNING or CORAL";
+
+    /**
+     * The active-learning score of each candidate, in candidate order: the scores of the query tag
+     * (else the initial tag) of {@code scoreType}, else the first type uploaded for it.
+     *
+     * @throws ApiProblem 400 when there are none, or they do not cover every candidate (the tag
+     *     changed since they were uploaded)
+     */
+    private double[] candidateScores(
+            DatasetRecord dataset, TagRecord query, String scoreType, BitSet candidates) {
+        TagRecord scored = query != null ? query : initialTagRecord(dataset);
+        if (scored == null) {
+            throw ApiProblem.badRequest("the dataset has no initial tag to hold scores");
+        }
+        ScoreRecord record = scores.forSelection(dataset, scored, scoreType);
+        double[] byIndex = ScoreService.byIndex(record, Math.toIntExact(dataset.nSamples()));
+        double[] out = new double[candidates.cardinality()];
+        int k = 0;
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            if (i >= byIndex.length || Double.isNaN(byIndex[i])) {
+                throw ApiProblem.badRequest(
+                        "scoreType: the scores '"
+                                + record.scoreType()
+                                + "' of tag '"
+                                + scored.name()
+                                + "' have no value for sample "
+                                + i
+                                + " (the tag changed since they were uploaded): upload them"
+                                + " again");
+            }
+            out[k++] = byIndex[i];
+        }
+        return out;
+    }
+
     /**
      * {@code nSamples}, or {@link #UNLIMITED} for Lightly's {@code -1} ("no count"): allowed with a
-     * {@code minDistance} above 0 for CORESET, which then chooses until the farthest candidate is
-     * nearer than it.
+     * {@code minDistance} above 0 for CORESET, ACTIVE_LEARNING and CORAL, which then choose until
+     * no candidate is as far as it.
      */
     private static int nSamples(SamplingCreateRequest request, String method, double minDistance) {
         SamplingCreateRequest.StoppingCondition stop =
@@ -263,7 +310,7 @@ public final class SelectionService implements AutoCloseable {
                 throw ApiProblem.badRequest(
                         "config.stoppingCondition.nSamples -1 (no count) needs"
                                 + " config.stoppingCondition.minDistance above 0 and method"
-                                + " CORESET, to know when to stop");
+                                + " CORESET, ACTIVE_LEARNING or CORAL, to know when to stop");
             }
             return UNLIMITED;
         }
@@ -294,6 +341,10 @@ public final class SelectionService implements AutoCloseable {
 
     private TagRecord tag(DatasetRecord dataset, String tagId) {
         return tagId == null ? null : tagService.get(dataset, tagId);
+    }
+
+    private TagRecord initialTagRecord(DatasetRecord dataset) {
+        return tags.list(dataset.id()).stream().filter(TagRecord::initial).findFirst().orElse(null);
     }
 
     private String initialTag(DatasetRecord dataset) {

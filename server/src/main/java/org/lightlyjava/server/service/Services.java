@@ -29,6 +29,11 @@ public final class Services implements AutoCloseable {
     private final TagExports tagExports;
     private final MetaDataConfigs metaDataConfigs;
     private final CollaborationService collaboration;
+    private final ScoreService scores;
+    private final ScoreListing scoreListing;
+    private final DatasourceOutputs datasourceOutputs;
+    private final PredictionTaskService predictionTasks;
+    private final SamplePredictionService samplePredictions;
 
     public Services(
             Store store,
@@ -39,6 +44,7 @@ public final class Services implements AutoCloseable {
             Clock clock) {
         Ids ids = new Ids(clock);
         this.datasources = new DatasourceService(store.datasources(), opened, urls, ids, clock);
+        this.datasourceOutputs = new DatasourceOutputs(datasources, urls);
         this.datasourceFiles =
                 new DatasourceFiles(store.datasources(), opened, limits.maxBlobBytes());
         this.limits = limits;
@@ -50,6 +56,12 @@ public final class Services implements AutoCloseable {
                 new SampleService(
                         store.samples(), sampleUrls, ids, clock, limits.maxSamplesPerDataset());
         this.tags = new TagService(store.tags(), store.samples(), ids, clock);
+        this.scores = new ScoreService(store.scores(), tags, ids, clock);
+        this.scoreListing = new ScoreListing(store.samples(), scores);
+        this.predictionTasks = new PredictionTaskService(store.predictionTasks(), ids, clock);
+        this.samplePredictions =
+                new SamplePredictionService(
+                        store.samplePredictions(), store.predictionTasks(), samples, ids, clock);
         TwoD twoD = new TwoD(store.embeddings(), files, ids, clock);
         this.embeddings = new EmbeddingService(store.embeddings(), urls, twoD, jobs, ids, clock);
         EmbeddingIngest ingest = new EmbeddingIngest(store, files, twoD);
@@ -73,7 +85,15 @@ public final class Services implements AutoCloseable {
         SelectionJobs runner =
                 new SelectionJobs(store.tags(), files, jobs, results, executor, ids, clock);
         return new SelectionService(
-                store.tags(), store.samples(), tags, embeddings, jobs, runner, results, executor);
+                store.tags(),
+                store.samples(),
+                tags,
+                embeddings,
+                jobs,
+                runner,
+                results,
+                executor,
+                scores);
     }
 
     public Tokens tokens() {
@@ -134,6 +154,26 @@ public final class Services implements AutoCloseable {
 
     public CollaborationService collaboration() {
         return collaboration;
+    }
+
+    public ScoreService scores() {
+        return scores;
+    }
+
+    public ScoreListing scoreListing() {
+        return scoreListing;
+    }
+
+    public DatasourceOutputs datasourceOutputs() {
+        return datasourceOutputs;
+    }
+
+    public PredictionTaskService predictionTasks() {
+        return predictionTasks;
+    }
+
+    public SamplePredictionService samplePredictions() {
+        return samplePredictions;
     }
 
     /** Stops the selection thread; a running selection is interrupted and fails. */

@@ -1,5 +1,6 @@
 package org.lightlyjava.server.store;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -38,6 +39,9 @@ public interface SampleStore {
 
     /** A page of samples, sorted and filtered as the query says, with the listing's total. */
     SamplePage list(String datasetId, SampleQuery query);
+
+    /** The indices of the dataset's samples that pass all these filters. */
+    BitSet matching(String datasetId, List<SampleQuery.Range> filters);
 
     /**
      * Streams one column of every sample in index order: {@code fileName} or {@code id}.

@@ -19,6 +19,12 @@ public interface Store extends AutoCloseable {
 
     ShareStore shares();
 
+    ScoreStore scores();
+
+    PredictionTaskStore predictionTasks();
+
+    SamplePredictionStore samplePredictions();
+
     /** {@code sqlite} or {@code postgresql}. */
     String vendor();
 

@@ -99,7 +99,7 @@ class SelectionRoutesTest extends ServerTestBase {
         refused(alice.post(path, SamplingCreateRequest.of("x-1", "FANCY", 2, -1)), 400);
         Response al = alice.post(path, SamplingCreateRequest.of("x-2", "ACTIVE_LEARNING", 2, -1));
         refused(al, 400);
-        assertThat(al.message()).contains("ACTIVE_LEARNING").contains("CORESET");
+        assertThat(al.message()).contains("has no active-learning scores").contains("/scores");
         refused(alice.post(path, SamplingCreateRequest.of("x-3", "CORAL", 2, -1)), 400);
         Response taken = alice.post(path, coreset("three", 2));
         refused(taken, 409);

@@ -1,6 +1,7 @@
 package org.lightlyjava.server.store.jdbi;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.lightlyjava.server.store.DuplicateException;
 import org.lightlyjava.server.store.NewSample;
 import org.lightlyjava.server.store.SampleBlob;
 import org.lightlyjava.server.store.SampleChange;
+import org.lightlyjava.server.store.SampleField;
 import org.lightlyjava.server.store.SamplePage;
 import org.lightlyjava.server.store.SampleQuery;
 import org.lightlyjava.server.store.SampleRecord;
@@ -184,6 +186,16 @@ final class JdbiSamples implements SampleStore {
     public SamplePage list(String datasetId, SampleQuery query) {
         SampleListings listing = new SampleListings(store.sqlite(), datasetId, query);
         return store.read(h -> listing.list(h, query));
+    }
+
+    @Override
+    public BitSet matching(String datasetId, List<SampleQuery.Range> filters) {
+        SampleQuery query =
+                new SampleQuery(SampleField.of(SampleField.Kind.INDEX), false, filters, null, 0, 1);
+        SampleListings listing = new SampleListings(store.sqlite(), datasetId, query);
+        BitSet out = new BitSet();
+        store.streamRead(h -> listing.matching(h, out));
+        return out;
     }
 
     @Override

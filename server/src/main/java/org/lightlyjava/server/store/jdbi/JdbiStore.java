@@ -10,7 +10,10 @@ import org.lightlyjava.server.store.DatasetStore;
 import org.lightlyjava.server.store.DatasourceStore;
 import org.lightlyjava.server.store.EmbeddingStore;
 import org.lightlyjava.server.store.MetaDataConfigStore;
+import org.lightlyjava.server.store.PredictionTaskStore;
+import org.lightlyjava.server.store.SamplePredictionStore;
 import org.lightlyjava.server.store.SampleStore;
+import org.lightlyjava.server.store.ScoreStore;
 import org.lightlyjava.server.store.ShareStore;
 import org.lightlyjava.server.store.Store;
 import org.lightlyjava.server.store.StoreException;
@@ -36,6 +39,9 @@ public final class JdbiStore implements Store {
     private final DatasourceStore datasources;
     private final MetaDataConfigStore metaDataConfigs;
     private final ShareStore shares;
+    private final ScoreStore scores;
+    private final PredictionTaskStore predictionTasks;
+    private final SamplePredictionStore samplePredictions;
 
     private JdbiStore(HikariDataSource dataSource, boolean sqlite) {
         this.dataSource = dataSource;
@@ -49,6 +55,9 @@ public final class JdbiStore implements Store {
         this.datasources = new JdbiDatasources(jdbi);
         this.metaDataConfigs = new JdbiMetaDataConfigs(jdbi);
         this.shares = new JdbiShares(jdbi);
+        this.scores = new JdbiScores(jdbi);
+        this.predictionTasks = new JdbiPredictionTasks(jdbi);
+        this.samplePredictions = new JdbiSamplePredictions(jdbi);
     }
 
     /**
@@ -148,6 +157,21 @@ public final class JdbiStore implements Store {
     @Override
     public ShareStore shares() {
         return shares;
+    }
+
+    @Override
+    public ScoreStore scores() {
+        return scores;
+    }
+
+    @Override
+    public PredictionTaskStore predictionTasks() {
+        return predictionTasks;
+    }
+
+    @Override
+    public SamplePredictionStore samplePredictions() {
+        return samplePredictions;
     }
 
     @Override

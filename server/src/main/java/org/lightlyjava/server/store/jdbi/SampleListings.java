@@ -95,6 +95,20 @@ final class SampleListings {
         return new SamplePage(picked.total, rows(h, picked.indices));
     }
 
+    /** Sets the index of every sample that passes the filters. */
+    void matching(Handle h, BitSet out) {
+        h.createQuery("SELECT idx FROM samples WHERE " + where)
+                .bindMap(binds)
+                .setFetchSize(FETCH_SIZE)
+                .mapTo(Long.class)
+                .forEach(
+                        idx -> {
+                            if (idx <= Integer.MAX_VALUE) {
+                                out.set(idx.intValue());
+                            }
+                        });
+    }
+
     private String select() {
         return "SELECT " + SUMMARY + ", " + value + " AS value FROM samples";
     }
