@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.lightlyjava.server.service.DatasourceOutputs;
 import org.lightlyjava.server.service.DatasourceOutputs.Folder;
+import org.lightlyjava.server.store.DatasetAccess.Role;
 import org.lightlyjava.server.store.DatasetRecord;
 
 /**
@@ -42,7 +43,7 @@ final class DatasourceOutputRoutes {
     }
 
     private void writePrediction(Context ctx) {
-        DatasetRecord dataset = h.dataset(ctx);
+        DatasetRecord dataset = h.dataset(ctx, Role.WRITE);
         ctx.json(
                 outputs()
                         .writeUrl(

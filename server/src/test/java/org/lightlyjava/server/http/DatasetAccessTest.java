@@ -145,6 +145,35 @@ class DatasetAccessTest extends ServerTestBase {
                 read(
                         "GET " + configs + "/{configurationId}",
                         ds("/configuration/metadata/" + data.embeddingId)));
+        for (String file : List.of("metadata/file", "predictions/file", "embeddings/file")) {
+            calls.add(
+                    read(
+                            "GET " + src + "/" + file,
+                            ds("/datasource/" + file + "?fileName=a.json")));
+        }
+        calls.add(read("GET " + src + "/metadata/list", ds("/datasource/metadata/list")));
+        calls.add(
+                read(
+                        "GET " + src + "/predictions/list",
+                        ds("/datasource/predictions/list?taskName=boxes")));
+        String predictions = d + "/predictions";
+        calls.add(read("GET " + predictions + "/tasks", ds("/predictions/tasks")));
+        calls.add(read("GET " + predictions + "/tasks/{taskName}", ds("/predictions/tasks/boxes")));
+        calls.add(
+                read("GET " + predictions + "/samples", ds("/predictions/samples?taskName=boxes")));
+        calls.add(
+                read(
+                        "GET " + predictions + "/samples/{sampleId}",
+                        ds("/predictions/samples/" + data.sampleIds.get(0))));
+        calls.add(read("GET " + tags + "/{tagId}/scores", t + "/scores"));
+        calls.add(
+                read(
+                        "GET " + tags + "/{tagId}/scores/{scoreId}",
+                        t + "/scores/" + data.embeddingId));
+        calls.add(
+                read(
+                        "GET /v1/lightly-java/datasets/{datasetId}/scores",
+                        "/v1/lightly-java/datasets/" + data.id + "/scores"));
         calls.add(
                 call(
                         "POST " + tags + "/arithmetics/bitmask",
@@ -283,6 +312,36 @@ class DatasetAccessTest extends ServerTestBase {
                         "PUT " + configs + "/{configurationId}",
                         ds("/configuration/metadata/" + data.embeddingId),
                         configSet,
+                        Role.WRITE));
+        calls.add(
+                call(
+                        "GET " + src + "/predictions/writeUrl",
+                        ds("/datasource/predictions/writeUrl?fileName=boxes/a.json"),
+                        null,
+                        Role.WRITE));
+        calls.add(
+                call(
+                        "POST " + predictions + "/tasks",
+                        ds("/predictions/tasks"),
+                        Fixtures.body(
+                                "name",
+                                "boxes",
+                                "type",
+                                "CLASSIFICATION",
+                                "categories",
+                                List.of(Fixtures.body("id", 0, "name", "cat"))),
+                        Role.WRITE));
+        calls.add(
+                call(
+                        "POST " + predictions + "/samples/{sampleId}",
+                        ds("/predictions/samples/" + data.sampleIds.get(0)),
+                        List.of(),
+                        Role.WRITE));
+        calls.add(
+                call(
+                        "POST " + tags + "/{tagId}/scores",
+                        t + "/scores",
+                        Fixtures.body("scoreType", "uncertainty", "scores", List.of(0.1, 0.2)),
                         Role.WRITE));
         // The owner's.
         String access = d + "/collaboration/access";
