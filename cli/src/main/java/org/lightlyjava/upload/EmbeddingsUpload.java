@@ -2,7 +2,6 @@ package org.lightlyjava.upload;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -18,7 +17,6 @@ import java.util.function.Function;
 import org.lightlyjava.api.client.ApiException;
 import org.lightlyjava.api.client.LightlyClient;
 import org.lightlyjava.api.embeddings.EmbeddingsCsv;
-import org.lightlyjava.api.embeddings.EmbeddingsCsvWriter;
 import org.lightlyjava.api.embeddings.InvalidEmbeddingsException;
 import org.lightlyjava.api.model.DatasetEmbeddingData;
 import org.lightlyjava.api.model.WriteCsvUrlData;
@@ -149,7 +147,7 @@ final class EmbeddingsUpload {
         checkNames(table, order, "on the server");
         byte[] csv = table.fileNames().equals(order) ? asIs(file, table) : null;
         if (csv == null) {
-            csv = reordered(table, order);
+            csv = reordered(file, table, order);
         }
         String target = name;
         for (DatasetEmbeddingData existing : client.embeddings(datasetId)) {
@@ -241,20 +239,34 @@ final class EmbeddingsUpload {
         }
     }
 
-    /** The CSV with its rows in the server's order (Lightly's format: CRLF, float32 as numpy). */
-    static byte[] reordered(EmbeddingsCsv.Table table, List<String> order) {
-        Map<String, Integer> row = new HashMap<>();
-        for (int i = 0; i < table.size(); i++) {
-            row.put(table.fileNames().get(i), i);
-        }
-        StringWriter out = new StringWriter();
-        try (EmbeddingsCsvWriter writer = EmbeddingsCsvWriter.to(out, table.dimension())) {
-            for (String name : order) {
-                int i = row.get(name);
-                writer.write(name, table.embeddings().get(i), table.labels().get(i));
+    /**
+     * The CSV with its rows in the server's order, as Lightly's client writes it: Lightly's columns
+     * only, CRLF, and every value as the file has it (moved, never reparsed or reprinted).
+     */
+    static byte[] reordered(Path file, EmbeddingsCsv.Table table, List<String> order) {
+        Map<String, List<String>> rows = new HashMap<>();
+        try (EmbeddingsCsv.RowReader reader =
+                EmbeddingsCsv.RowReader.open(
+                        java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8),
+                        file.toString())) {
+            while (reader.next()) {
+                rows.put(reader.fileName(), reader.text());
             }
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new ToolException(
+                    ExitCode.CONFIG, "embeddings=" + file + ": " + e.getMessage(), e);
+        }
+        StringBuilder out = new StringBuilder("filenames");
+        for (int i = 0; i < table.dimension(); i++) {
+            out.append(",embedding_").append(i);
+        }
+        out.append(",labels\r\n");
+        for (String name : order) {
+            out.append(EmbeddingsCsv.quote(name));
+            for (String value : rows.get(name)) {
+                out.append(',').append(EmbeddingsCsv.quote(value));
+            }
+            out.append("\r\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -100,6 +100,7 @@ public final class EmbeddingsCsv {
         private final float[] embedding;
         private String fileName;
         private int label;
+        private List<String> cells = List.of();
         private int lineNo = 1;
 
         private RowReader(BufferedReader reader, String source) throws IOException {
@@ -151,7 +152,7 @@ public final class EmbeddingsCsv {
             if (line.isBlank()) {
                 throw new InvalidEmbeddingsException(source + ", line " + lineNo + ": empty row");
             }
-            List<String> cells = CsvLine.split(line);
+            cells = CsvLine.split(line);
             if (cells.size() != columns) {
                 throw new InvalidEmbeddingsException(
                         source
@@ -187,6 +188,19 @@ public final class EmbeddingsCsv {
             return fileName;
         }
 
+        /**
+         * The current row as Lightly's columns hold it in the file, unparsed: the {@code
+         * embedding_N} values in order, then the label (other columns left out).
+         */
+        public List<String> text() {
+            List<String> out = new ArrayList<>(embeddingColumns.length + 1);
+            for (int column : embeddingColumns) {
+                out.add(cells.get(column));
+            }
+            out.add(cells.get(labelColumn));
+            return out;
+        }
+
         /** The current row's values; the same array is refilled by {@link #next()}. */
         public float[] embedding() {
             return embedding;
@@ -208,7 +222,7 @@ public final class EmbeddingsCsv {
     }
 
     /** Quotes a CSV field only when needed, as Python's csv module does. */
-    static String quote(String field) {
+    public static String quote(String field) {
         if (field.indexOf(',') < 0
                 && field.indexOf('"') < 0
                 && field.indexOf('\n') < 0
