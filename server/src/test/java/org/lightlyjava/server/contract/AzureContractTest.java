@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lightlyjava.api.client.LightlyClient;
+import org.lightlyjava.api.client.RetryPolicy;
 import org.lightlyjava.api.model.DatasourceConfigVerifyData;
 import org.lightlyjava.api.model.SampleBatchRequest;
 import org.lightlyjava.server.testing.Api;
@@ -247,6 +249,23 @@ class AzureContractTest extends ServerTestBase {
 
         Response read = alice.get("/v1/datasets/" + ds + "/samples/" + id + "/readurl?type=full");
         assertThat(Api.getBytes(read.string())).isEqualTo(IMAGE);
+    }
+
+    @Test
+    void lightlyJavasOwnClient_putsToAnAzureWriteUrl() {
+        String container = newContainer();
+        String ds = datasetOn(config(container, azurite.containerSas(container, "racwdl")));
+        String id = Fixtures.samples(alice, ds, 1).get(0);
+        String url =
+                alice.get("/v1/datasets/" + ds + "/samples/" + id + "/writeurl?isThumbnail=False")
+                        .string();
+        // Azure refuses a PUT without x-ms-blob-type (400 MissingRequiredHeader)
+        assertThat(Api.request("PUT", url, "{}").status()).isEqualTo(400);
+        LightlyClient client =
+                new LightlyClient(
+                        URI.create(alice.base()), alice.token(), RetryPolicy.LIGHTLY, "test");
+        client.put(url, IMAGE, "img_000.jpg");
+        assertThat(azurite.get(container, "img_000.jpg")).isEqualTo(IMAGE);
     }
 
     /** The PUT Lightly's client sends to a write URL of an AZURE datasource (reference 6.4). */
