@@ -62,6 +62,11 @@ final class GcsDatasource implements Datasource {
                 S3Clients.capped(writeTtl));
     }
 
+    /** A datasource over a given client (tests: the library's in-memory {@code Storage}). */
+    static GcsDatasource over(String fullPath, Storage storage, Duration ttl) {
+        return new GcsDatasource(GcsLocation.parse(fullPath), storage, ttl, ttl);
+    }
+
     /**
      * A client for the service account.
      *

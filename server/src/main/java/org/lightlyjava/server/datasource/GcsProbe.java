@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The lights of a GCS datasource, as {@link S3Probe} finds S3's: List = one page of the prefix;
  * Read = the first byte of an object found there; Write = a create of {@code
- * <prefix>.lightly/.verify-<random>} that must not overwrite; Overwrite = the same create again;
- * then the probe object is deleted (a failed delete is reported under {@code errors.delete}).
+ * <prefix>.lightly/.verify-<random>}; Overwrite = the same create again; then the probe object is
+ * deleted (a failed delete is reported under {@code errors.delete}).
  */
 final class GcsProbe {
 
@@ -41,8 +41,8 @@ final class GcsProbe {
         String probe = location.object(".lightly/.verify-" + HexFormat.of().formatHex(random));
         try {
             read(list());
-            boolean written = write(probe, Lights.WRITE, false);
-            if (write(probe, Lights.OVERWRITE, true) || written) {
+            boolean written = write(probe, Lights.WRITE);
+            if (write(probe, Lights.OVERWRITE) || written) {
                 delete(probe);
             }
         } catch (RuntimeException e) {
@@ -100,14 +100,10 @@ final class GcsProbe {
         }
     }
 
-    private boolean write(String name, String light, boolean overwrite) {
+    private boolean write(String name, String light) {
         BlobInfo info = BlobInfo.newBuilder(location.bucket(), name).build();
         try {
-            if (overwrite) {
-                storage.create(info, BODY);
-            } else {
-                storage.create(info, BODY, Storage.BlobTargetOption.doesNotExist());
-            }
+            storage.create(info, BODY);
             lights.green(light);
             return true;
         } catch (StorageException e) {
