@@ -1,8 +1,10 @@
-// The dataset's datasource: the form for S3 (any S3-compatible endpoint) or a LOCAL folder, and
-// the List / Read / Write / Overwrite lights from .../datasource/verify with their reasons.
+// The dataset's datasource: the form for S3 (any S3-compatible endpoint), a LOCAL folder, Azure or
+// GCS (cloudfields.js), and the List / Read / Write / Overwrite lights from .../datasource/verify
+// with their reasons.
 // The secret is write-only: the form never shows it, and leaving it empty keeps the stored one.
 import { api, ds } from './api.js';
 import { h, show, toast } from './dom.js';
+import { CLOUD_TYPES, cloudFields } from './cloudfields.js';
 
 const DEFAULT_THUMBS = '.lightly/thumbnails/[filename]_thumb.[extension]';
 const LIGHTS = [['canList', 'List'], ['canRead', 'Read'], ['canWrite', 'Write'],
@@ -40,9 +42,10 @@ export async function datasourceView(body, dataset, params) {
         location.hash = `#/d/${encodeURIComponent(dataset.id)}/datasource?purpose=${event.target.value}`;
     } }, ['INPUT_OUTPUT', 'INPUT', 'LIGHTLY'].map((p) => h('option', { value: p, text: p,
         selected: p === purpose })));
-    const type = h('select', { id: 'ds-type' }, ['S3', 'LOCAL'].map((t) => h('option', { value: t,
-        text: t === 'S3' ? 'S3 (or S3-compatible)' : 'LOCAL folder on the server',
-        selected: t === (c.type || 'S3') })));
+    const type = h('select', { id: 'ds-type' }, [['S3', 'S3 (or S3-compatible)'],
+        ['LOCAL', 'LOCAL folder on the server'], ...CLOUD_TYPES].map(([t, text]) => h('option', {
+        value: t, text, selected: t === (c.type || 'S3') })));
+    const clouds = Object.fromEntries(CLOUD_TYPES.map(([t]) => [t, cloudFields(t, c)]));
     const s3Path = h('input', { id: 'ds-full-path', placeholder: 's3://bucket/prefix/',
         value: c.type === 'S3' ? c.fullPath : '' });
     const region = h('input', { id: 'ds-region', placeholder: 'us-east-1', value: c.s3Region || '' });
@@ -63,6 +66,7 @@ export async function datasourceView(body, dataset, params) {
     const sync = () => {
         s3Fields.hidden = type.value !== 'S3';
         localFields.hidden = type.value !== 'LOCAL';
+        Object.entries(clouds).forEach(([t, fields]) => { fields.view.hidden = type.value !== t; });
     };
     type.addEventListener('change', sync);
     sync();
@@ -89,12 +93,15 @@ export async function datasourceView(body, dataset, params) {
             if (endpoint.value.trim()) {
                 body.s3EndpointUrl = endpoint.value.trim();
             }
+        } else if (clouds[type.value]) {
+            Object.assign(body, clouds[type.value].body());
         } else {
             body.fullPath = localPath.value.trim();
         }
         try {
             await api(ds(dataset.id, '/datasource'), { method: 'PUT', body });
             secret.value = '';
+            clouds[type.value]?.cleared();
             secret.placeholder = type.value === 'S3' ? 'stored (leave empty to keep it)' : '';
             toast('Datasource saved.');
             verifyButton.disabled = false;
@@ -105,7 +112,7 @@ export async function datasourceView(body, dataset, params) {
     };
     show(body, h('form', { class: 'card datasource', id: 'datasource', onsubmit: save },
         h('div', { class: 'row' }, field('Purpose', purposeSelect), field('Type', type)),
-        s3Fields, localFields,
+        s3Fields, localFields, ...Object.values(clouds).map((fields) => fields.view),
         field('Thumbnail suffix', thumbs, 'where thumbnails live under the full path; empty: none '
             + '(the full images are shown)'),
         h('div', { class: 'row' }, h('button', { type: 'submit', id: 'ds-save', text: 'Save' }),

@@ -236,6 +236,11 @@ final class DatasourceCommands {
             line(out, "s3SecretAccessKey", c.s3SecretAccessKey());
             line(out, "s3EndpointUrl", c.s3EndpointUrl());
             line(out, "s3ServerSideEncryptionKMSKey", c.s3ServerSideEncryptionKMSKey());
+            line(out, "accountName", c.accountName());
+            line(out, "accountKey", c.accountKey());
+            line(out, "azureEndpointUrl", c.azureEndpointUrl());
+            line(out, "gcsProjectId", c.gcsProjectId());
+            line(out, "gcsCredentials", c.gcsCredentials());
         }
 
         private static void line(PrintWriter out, String key, String value) {

@@ -26,8 +26,10 @@ public final class SecretLogFilter extends TurboFilter {
 
     private static final String MASK = "$1***";
     private static final Pattern[] SECRETS = {
-        Pattern.compile("(?i)(\\b(?:token|signature|password|signin)=)[^&\\s'\"]+"),
-        Pattern.compile("(?i)(\"(?:token|password)\"\\s*:\\s*\")[^\"]*"),
+        // sig: an Azure SAS token's signature
+        Pattern.compile("(?i)(\\b(?:token|signature|password|signin|sig)=)[^&\\s'\"]+"),
+        Pattern.compile(
+                "(?i)(\"(?:token|password|accountKey|gcsCredentials|private_key)\"\\s*:\\s*\")[^\"]*"),
         Pattern.compile("(lightly_session=)[^;,\\s'\"]+"),
         Pattern.compile("()\\b[0-9a-fA-F]{64}\\b"),
         // Jetty's dumps of network buffers ("={<<<GET /v1/...?tok...>>>...}") cut requests at

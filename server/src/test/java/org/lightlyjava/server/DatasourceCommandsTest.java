@@ -184,4 +184,34 @@ class DatasourceCommandsTest extends S3TestBase {
         assertThat(invalid.code()).isEqualTo(3);
         assertThat(invalid.err()).contains("DATASET_DATASOURCE_INVALID").contains("s3Region");
     }
+
+    @Test
+    void show_aGcsDatasource_namesItsProject_andMasksItsKeyFile() throws IOException {
+        String ds = newDataset();
+        String key;
+        try (var in =
+                getClass()
+                        .getResourceAsStream(
+                                "/gcs-v4-conformance/test_service_account.not-a-test.json")) {
+            key = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Map<String, Object> gcs =
+                org.lightlyjava.server.testing.Fixtures.body(
+                        "type",
+                        "GCS",
+                        "fullPath",
+                        "gs://b-1/p/",
+                        "gcsProjectId",
+                        "dummy-project-id",
+                        "gcsCredentials",
+                        key);
+        assertThat(alice.put("/v1/datasets/" + ds + "/datasource", gcs).status()).isEqualTo(200);
+        Run show = run("datasource", "show", "--token", alice.token(), "--dataset", ds);
+        assertThat(show.code()).isZero();
+        assertThat(show.out())
+                .contains("gs://b-1/p/")
+                .containsPattern("gcsProjectId +dummy-project-id")
+                .containsPattern("gcsCredentials +\\*\\*\\*")
+                .doesNotContain("PRIVATE KEY");
+    }
 }

@@ -213,11 +213,30 @@ final class Transport {
         if (range != null) {
             builder.header("Range", range);
         }
+        if (method.equals("PUT") && isAzureSas(uri)) {
+            // Azure's Put Blob needs the blob type; Lightly's client sends it for AZURE datasources
+            builder.header("x-ms-blob-type", "BlockBlob");
+        }
         HttpRequest.BodyPublisher publisher =
                 body == null
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body);
         return builder.method(method, publisher).build();
+    }
+
+    /** Whether a URL carries an Azure SAS (the {@code sv} and {@code sig} parameters). */
+    static boolean isAzureSas(URI uri) {
+        String query = uri.getRawQuery();
+        if (query == null) {
+            return false;
+        }
+        boolean version = false;
+        boolean signature = false;
+        for (String part : query.split("&")) {
+            version |= part.startsWith("sv=");
+            signature |= part.startsWith("sig=");
+        }
+        return version && signature;
     }
 
     private Duration delay(int attempt, HttpResponse<byte[]> response) {

@@ -6,7 +6,8 @@ package org.lightlyjava.api.model;
  *
  * @param id the datasource's id (set by the server)
  * @param purpose {@code INPUT_OUTPUT} (default), {@code INPUT} or {@code LIGHTLY}
- * @param type {@code S3} or {@code LOCAL} (this server); Lightly also knows GCS, AZURE, OBS
+ * @param type {@code S3}, {@code LOCAL}, {@code AZURE} or {@code GCS} (this server); Lightly also
+ *     knows OBS
  * @param fullPath {@code s3://bucket/prefix/} for S3; for LOCAL a path relative to the server's
  *     local root (no leading {@code /}, no {@code ..})
  * @param thumbSuffix where thumbnails live relative to fullPath, with {@code [filename]} (the file
@@ -18,6 +19,14 @@ package org.lightlyjava.api.model;
  * @param s3ServerSideEncryptionKMSKey optional KMS key ARN for writes
  * @param s3EndpointUrl lightly-java extension: an S3-compatible endpoint (MinIO, S3Proxy, ...),
  *     with path-style requests; null for AWS
+ * @param accountName AZURE: the storage account
+ * @param accountKey AZURE: the account key or a SAS token (Lightly's client sends its {@code
+ *     sas_token} here); never returned by GET (masked)
+ * @param gcsProjectId GCS: the project id
+ * @param gcsCredentials GCS: the service-account key file's JSON as a string; never returned by GET
+ *     (masked)
+ * @param azureEndpointUrl lightly-java extension: the blob service's URL (Azurite, a sovereign
+ *     cloud); null for {@code https://<accountName>.blob.core.windows.net}
  */
 public record DatasourceConfig(
         String id,
@@ -29,7 +38,42 @@ public record DatasourceConfig(
         String s3AccessKeyId,
         String s3SecretAccessKey,
         String s3ServerSideEncryptionKMSKey,
-        String s3EndpointUrl) {
+        String s3EndpointUrl,
+        String accountName,
+        String accountKey,
+        String gcsProjectId,
+        String gcsCredentials,
+        String azureEndpointUrl) {
+
+    /** A configuration without the AZURE and GCS fields. */
+    public DatasourceConfig(
+            String id,
+            String purpose,
+            String type,
+            String fullPath,
+            String thumbSuffix,
+            String s3Region,
+            String s3AccessKeyId,
+            String s3SecretAccessKey,
+            String s3ServerSideEncryptionKMSKey,
+            String s3EndpointUrl) {
+        this(
+                id,
+                purpose,
+                type,
+                fullPath,
+                thumbSuffix,
+                s3Region,
+                s3AccessKeyId,
+                s3SecretAccessKey,
+                s3ServerSideEncryptionKMSKey,
+                s3EndpointUrl,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
 
     /** Lightly's default thumbnail location. */
     public static final String DEFAULT_THUMB_SUFFIX =

@@ -1,5 +1,6 @@
 package org.lightlyjava.server.datasource;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.lightlyjava.api.model.DatasourceConfig;
@@ -19,6 +20,8 @@ public final class DatasourceConfigs {
 
     public static final String S3 = "S3";
     public static final String LOCAL = "LOCAL";
+    public static final String AZURE = "AZURE";
+    public static final String GCS = "GCS";
 
     /** What GET shows for a stored secret; a PUT sending it keeps the stored one. */
     public static final String MASK = "***";
@@ -97,8 +100,15 @@ public final class DatasourceConfigs {
             String suffix = thumbSuffix(c.thumbSuffix(), thumbSuffixNull);
             return new Checked(purpose, LOCAL, folder, suffix, null, null, null, null, null);
         }
+        if (AZURE.equals(type)) {
+            String suffix = thumbSuffix(c.thumbSuffix(), thumbSuffixNull);
+            return CloudConfigs.azure(c, purpose, suffix, endpoints, Clock.systemUTC());
+        }
+        if (GCS.equals(type)) {
+            return CloudConfigs.gcs(c, purpose, thumbSuffix(c.thumbSuffix(), thumbSuffixNull));
+        }
         throw DatasourceException.invalid(
-                "type must be S3 or LOCAL (this server has no GCS, AZURE, OBS or delegated"
+                "type must be S3, LOCAL, AZURE or GCS (this server has no OBS or delegated"
                         + " access), got '"
                         + shorten(type)
                         + "'");

@@ -22,6 +22,7 @@ public final class Datasources implements AutoCloseable {
     private final LocalRoot localRoot;
     private final SignedUrls signedUrls;
     private final S3Clients clients;
+    private final Duration timeout;
     private final Duration readTtl;
     private final Duration writeTtl;
     private final EndpointPolicy endpoints;
@@ -44,6 +45,7 @@ public final class Datasources implements AutoCloseable {
         this.localRoot = localRoot;
         this.signedUrls = signedUrls;
         this.clients = new S3Clients(timeout);
+        this.timeout = timeout;
         this.readTtl = readTtl;
         this.writeTtl = writeTtl;
         this.endpoints = endpoints;
@@ -89,6 +91,9 @@ public final class Datasources implements AutoCloseable {
             return new LocalDatasource(
                     localRoot, r.fullPath(), r.datasetId(), r.purpose(), signedUrls);
         }
+        if (DatasourceConfigs.AZURE.equals(r.type()) || DatasourceConfigs.GCS.equals(r.type())) {
+            return cloud(r);
+        }
         if (r.s3EndpointUrl() != null) {
             // checked when stored, and again now: the policy or the name's addresses may change
             endpoints.check(r.s3EndpointUrl());
@@ -103,6 +108,26 @@ public final class Datasources implements AutoCloseable {
                         r.s3EndpointUrl() == null ? null : URI.create(r.s3EndpointUrl()),
                         r.s3KmsKey());
         return new S3Datasource(settings, clients, readTtl, writeTtl);
+    }
+
+    /** AZURE and GCS keep account or project, secret and endpoint in S3's columns. */
+    private Datasource cloud(DatasourceRecord r) {
+        String secret = secrets.open(r.s3SecretSealed(), secretContext(r.datasetId(), r.purpose()));
+        if (DatasourceConfigs.GCS.equals(r.type())) {
+            return GcsDatasource.open(
+                    r.fullPath(), r.s3AccessKeyId(), secret, timeout, readTtl, writeTtl);
+        }
+        if (r.s3EndpointUrl() != null) {
+            endpoints.check(r.s3EndpointUrl());
+        }
+        return AzureDatasource.open(
+                r.fullPath(),
+                r.s3AccessKeyId(),
+                secret,
+                r.s3EndpointUrl(),
+                timeout,
+                readTtl,
+                writeTtl);
     }
 
     private void evict() {

@@ -99,7 +99,7 @@ public final class DatasourceService {
 
     private String sealedSecret(
             DatasetRecord dataset, DatasourceConfigs.Checked c, DatasourceRecord old) {
-        if (!DatasourceConfigs.S3.equals(c.type())) {
+        if (DatasourceConfigs.LOCAL.equals(c.type())) {
             return null;
         }
         if (c.s3Secret() != null) {
@@ -109,14 +109,26 @@ public final class DatasourceService {
         }
         if (old != null
                 && old.s3SecretSealed() != null
+                && c.type().equals(old.type())
                 && c.s3AccessKeyId().equals(old.s3AccessKeyId())) {
             return old.s3SecretSealed();
         }
+        String[] fields = secretFields(c.type());
         throw invalid(
-                "s3SecretAccessKey is required"
+                fields[1]
+                        + " is required"
                         + (old != null && old.s3SecretSealed() != null
-                                ? " when s3AccessKeyId changes"
+                                ? " when " + fields[0] + " or the type changes"
                                 : ""));
+    }
+
+    /** The names of the account (or key id) and the secret field of a type. */
+    private static String[] secretFields(String type) {
+        return switch (type) {
+            case DatasourceConfigs.AZURE -> new String[] {"accountName", "accountKey"};
+            case DatasourceConfigs.GCS -> new String[] {"gcsProjectId", "gcsCredentials"};
+            default -> new String[] {"s3AccessKeyId", "s3SecretAccessKey"};
+        };
     }
 
     /** The datasource of a purpose (null: INPUT_OUTPUT), its secret masked. */
@@ -266,6 +278,9 @@ public final class DatasourceService {
 
     /** What GET shows: the stored configuration, the secret as {@code ***}. */
     static DatasourceConfig shown(DatasourceRecord r) {
+        if (DatasourceConfigs.AZURE.equals(r.type()) || DatasourceConfigs.GCS.equals(r.type())) {
+            return shownCloud(r);
+        }
         boolean s3 = DatasourceConfigs.S3.equals(r.type());
         return new DatasourceConfig(
                 r.id(),
@@ -278,6 +293,27 @@ public final class DatasourceService {
                 s3 ? DatasourceConfigs.MASK : null,
                 r.s3KmsKey(),
                 r.s3EndpointUrl());
+    }
+
+    /** AZURE and GCS keep their account or project where S3 keeps its access key id. */
+    private static DatasourceConfig shownCloud(DatasourceRecord r) {
+        boolean azure = DatasourceConfigs.AZURE.equals(r.type());
+        return new DatasourceConfig(
+                r.id(),
+                r.purpose(),
+                r.type(),
+                r.fullPath(),
+                r.thumbSuffix(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                azure ? r.s3AccessKeyId() : null,
+                azure ? DatasourceConfigs.MASK : null,
+                azure ? null : r.s3AccessKeyId(),
+                azure ? null : DatasourceConfigs.MASK,
+                azure ? r.s3EndpointUrl() : null);
     }
 
     private static ApiProblem invalid(String message) {

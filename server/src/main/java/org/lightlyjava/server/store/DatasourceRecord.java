@@ -1,13 +1,16 @@
 package org.lightlyjava.server.store;
 
 /**
- * A dataset's datasource as stored: one per dataset and purpose. The S3 fields are null for other
- * types; {@code s3SecretSealed} is the secret encrypted at rest, never the secret itself.
+ * A dataset's datasource as stored: one per dataset and purpose. The S3 fields are null for LOCAL;
+ * {@code s3SecretSealed} is the secret encrypted at rest, never the secret itself. AZURE and GCS
+ * use the same columns: {@code s3AccessKeyId} holds the account name or project id, {@code
+ * s3SecretSealed} the account key, SAS token or service-account JSON, {@code s3EndpointUrl} Azure's
+ * blob service URL (null for Azure's own).
  *
  * @param purpose {@code INPUT_OUTPUT}, {@code INPUT} or {@code LIGHTLY}
- * @param type {@code S3} or {@code LOCAL}
+ * @param type {@code S3}, {@code LOCAL}, {@code AZURE} or {@code GCS}
  * @param fullPath {@code s3://bucket/prefix/}, or for LOCAL a folder relative to the local root,
- *     ending in {@code /}
+ *     ending in {@code /}; {@code container/prefix/} for AZURE, {@code gs://bucket/prefix/} for GCS
  * @param thumbSuffix where thumbnails live relative to {@code fullPath}; empty for none
  */
 public record DatasourceRecord(

@@ -140,7 +140,7 @@ class DatasourceRoutesTest extends S3TestBase {
         assertInvalid(ds, "thumbSuffix", "no-placeholder.jpg");
         assertInvalid(ds, "thumbSuffix", "[filename].[extension]");
         assertInvalid(ds, "purpose", "OUTPUT");
-        assertInvalid(ds, "type", "GCS");
+        assertInvalid(ds, "type", "OBS");
         assertInvalid(ds, "s3ServerSideEncryptionKMSKey", "not-an-arn");
         assertThat(get(ds).status()).as("nothing stored").isEqualTo(404);
     }

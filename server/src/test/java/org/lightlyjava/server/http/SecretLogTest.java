@@ -135,6 +135,24 @@ class SecretLogTest extends ServerTestBase {
                 .contains("java.io.IOException");
     }
 
+    @Test
+    void azureSasSignatures_andCloudSecretsInJson_areMasked() {
+        newDataset(); // the server is up, so its filter is installed into Logback
+        List<ILoggingEvent> captured =
+                logged(
+                        "com.azure.storage.blob",
+                        logger ->
+                                logger.warn(
+                                        "PUT https://a.blob.core.windows.net/c/x.jpg?sv=2025-01-05&sp=rl&sig=SECRET1%2Bx {}",
+                                        "{\"accountKey\": \"SECRET2\", \"gcsCredentials\":"
+                                                + " \"SECRET3\"}"));
+        assertThat(captured).hasSize(1);
+        assertThat(captured.get(0).getFormattedMessage())
+                .doesNotContain("SECRET")
+                .contains("sig=***")
+                .contains("sp=rl");
+    }
+
     /**
      * The events {@code logging} sends to the logger {@code name}, through the installed filter.
      */
