@@ -1,6 +1,7 @@
 package org.lightlyjava.server;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,7 +129,8 @@ public final class LightlyServer implements AutoCloseable {
                 settings.writeUrlTtl(),
                 settings.s3Endpoints() == null
                         ? EndpointPolicy.any()
-                        : EndpointPolicy.publicOnly(settings.s3Endpoints()));
+                        : EndpointPolicy.publicOnly(settings.s3Endpoints()),
+                settings.stsEndpoint() == null ? null : URI.create(settings.stsEndpoint()));
     }
 
     private static Store openStore(ServerSettings settings) throws ServerStartException {

@@ -100,6 +100,15 @@ final class ServeCommand implements Callable<Integer> {
                             + " only you use).")
     boolean allowAnyS3Endpoint;
 
+    @Option(
+            names = "--sts-endpoint",
+            paramLabel = "URL",
+            description =
+                    "Where S3DelegatedAccess datasources assume their roles (STS AssumeRole with"
+                            + " the server's own AWS credentials from the default chain);"
+                            + " default: AWS's regional STS endpoint.")
+    String stsEndpoint;
+
     private final CommandEnv env;
 
     ServeCommand(CommandEnv env) {
@@ -150,6 +159,7 @@ final class ServeCommand implements Callable<Integer> {
                     .writeUrlTtl(writeUrlTtl)
                     .maxBlobBytes(maxBlobMb << 20)
                     .s3Endpoints(allowAnyS3Endpoint ? null : allowS3Endpoints)
+                    .stsEndpoint(stsEndpoint)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCode.USAGE, e.getMessage());

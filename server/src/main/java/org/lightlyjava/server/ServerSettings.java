@@ -34,6 +34,8 @@ import org.lightlyjava.server.datasource.EndpointPolicy;
  *     name:port}) the server builds the URLs it hands out from; other hosts get URLs on the address
  *     the request came in on (loopback names and the listening host are always allowed)
  * @param clock the time source (tests move it)
+ * @param stsEndpoint the STS endpoint {@code S3DelegatedAccess} datasources assume their roles at,
+ *     or null for AWS's regional endpoint
  */
 public record ServerSettings(
         Path dataDir,
@@ -51,7 +53,8 @@ public record ServerSettings(
         Duration s3Timeout,
         List<String> s3Endpoints,
         List<String> allowedHosts,
-        Clock clock) {
+        Clock clock,
+        String stsEndpoint) {
 
     /** The port {@code lightly-server serve} listens on by default. */
     public static final int DEFAULT_PORT = 8787;
@@ -98,6 +101,10 @@ public record ServerSettings(
                 throw new IllegalArgumentException(
                         "an allowed host is a name or address, optionally with :port: " + allowed);
             }
+        }
+        if (stsEndpoint != null && !stsEndpoint.matches("https?://[^/?#@\\s]+/?")) {
+            throw new IllegalArgumentException(
+                    "stsEndpoint must be http(s)://host[:port]: " + stsEndpoint);
         }
         if (s3Endpoints != null) {
             s3Endpoints = List.copyOf(s3Endpoints);
@@ -177,6 +184,7 @@ public record ServerSettings(
         private List<String> s3Endpoints;
         private List<String> allowedHosts = List.of();
         private Clock clock = Clock.systemUTC();
+        private String stsEndpoint;
 
         private Builder() {}
 
@@ -197,6 +205,7 @@ public record ServerSettings(
             s3Endpoints = s.s3Endpoints;
             allowedHosts = s.allowedHosts;
             clock = s.clock;
+            stsEndpoint = s.stsEndpoint;
         }
 
         public Builder dataDir(Path value) {
@@ -287,6 +296,12 @@ public record ServerSettings(
             return this;
         }
 
+        /** The STS endpoint for delegated access; null for AWS's. */
+        public Builder stsEndpoint(String value) {
+            stsEndpoint = value;
+            return this;
+        }
+
         public ServerSettings build() {
             return new ServerSettings(
                     dataDir,
@@ -304,7 +319,8 @@ public record ServerSettings(
                     s3Timeout,
                     s3Endpoints,
                     allowedHosts,
-                    clock);
+                    clock,
+                    stsEndpoint);
         }
     }
 }

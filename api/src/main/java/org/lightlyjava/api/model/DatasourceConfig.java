@@ -18,6 +18,9 @@ package org.lightlyjava.api.model;
  * @param s3ServerSideEncryptionKMSKey optional KMS key ARN for writes
  * @param s3EndpointUrl lightly-java extension: an S3-compatible endpoint (MinIO, S3Proxy, ...),
  *     with path-style requests; null for AWS
+ * @param s3ARN for {@code S3DelegatedAccess}: the role the server assumes (STS AssumeRole)
+ * @param s3ExternalId for {@code S3DelegatedAccess}: the external ID the role's trust policy
+ *     requires (not a secret)
  */
 public record DatasourceConfig(
         String id,
@@ -29,7 +32,36 @@ public record DatasourceConfig(
         String s3AccessKeyId,
         String s3SecretAccessKey,
         String s3ServerSideEncryptionKMSKey,
-        String s3EndpointUrl) {
+        String s3EndpointUrl,
+        String s3ARN,
+        String s3ExternalId) {
+
+    /** A configuration without delegated access (static keys, or LOCAL). */
+    public DatasourceConfig(
+            String id,
+            String purpose,
+            String type,
+            String fullPath,
+            String thumbSuffix,
+            String s3Region,
+            String s3AccessKeyId,
+            String s3SecretAccessKey,
+            String s3ServerSideEncryptionKMSKey,
+            String s3EndpointUrl) {
+        this(
+                id,
+                purpose,
+                type,
+                fullPath,
+                thumbSuffix,
+                s3Region,
+                s3AccessKeyId,
+                s3SecretAccessKey,
+                s3ServerSideEncryptionKMSKey,
+                s3EndpointUrl,
+                null,
+                null);
+    }
 
     /** Lightly's default thumbnail location. */
     public static final String DEFAULT_THUMB_SUFFIX =

@@ -25,12 +25,14 @@ public final class Datasources implements AutoCloseable {
     private final Duration readTtl;
     private final Duration writeTtl;
     private final EndpointPolicy endpoints;
+    private final RoleSessions roles;
     private final Map<DatasourceRecord, Datasource> open = new LinkedHashMap<>(16, 0.75f, true);
     private boolean closed;
 
     /**
      * @param timeout the connect and read timeout towards S3
      * @param endpoints the S3 endpoints datasources may name
+     * @param stsEndpoint the STS endpoint delegated access assumes roles at, or null for AWS's
      */
     public Datasources(
             SecretBox secrets,
@@ -39,7 +41,8 @@ public final class Datasources implements AutoCloseable {
             Duration timeout,
             Duration readTtl,
             Duration writeTtl,
-            EndpointPolicy endpoints) {
+            EndpointPolicy endpoints,
+            URI stsEndpoint) {
         this.secrets = secrets;
         this.localRoot = localRoot;
         this.signedUrls = signedUrls;
@@ -47,6 +50,7 @@ public final class Datasources implements AutoCloseable {
         this.readTtl = readTtl;
         this.writeTtl = writeTtl;
         this.endpoints = endpoints;
+        this.roles = new RoleSessions(stsEndpoint, timeout);
     }
 
     public SecretBox secrets() {
@@ -93,6 +97,9 @@ public final class Datasources implements AutoCloseable {
             // checked when stored, and again now: the policy or the name's addresses may change
             endpoints.check(r.s3EndpointUrl());
         }
+        if (DatasourceConfigs.S3_DELEGATED.equals(r.type())) {
+            return delegated(r);
+        }
         String secret = secrets.open(r.s3SecretSealed(), secretContext(r.datasetId(), r.purpose()));
         S3Settings settings =
                 new S3Settings(
@@ -103,6 +110,27 @@ public final class Datasources implements AutoCloseable {
                         r.s3EndpointUrl() == null ? null : URI.create(r.s3EndpointUrl()),
                         r.s3KmsKey());
         return new S3Datasource(settings, clients, readTtl, writeTtl);
+    }
+
+    /** The session of the role is assumed on first use, and renewed before it ends. */
+    private Datasource delegated(DatasourceRecord r) {
+        RoleSessions.Session session =
+                roles.assume(
+                        r.s3Region(),
+                        r.s3RoleArn(),
+                        r.s3ExternalId(),
+                        "lightly-server-" + r.datasetId());
+        S3Settings settings =
+                new S3Settings(
+                        S3Location.parse(r.fullPath()),
+                        r.s3Region(),
+                        null,
+                        null,
+                        r.s3EndpointUrl() == null ? null : URI.create(r.s3EndpointUrl()),
+                        r.s3KmsKey(),
+                        r.s3RoleArn(),
+                        session);
+        return new S3Datasource(settings, clients, readTtl, writeTtl, session);
     }
 
     private void evict() {
@@ -131,5 +159,6 @@ public final class Datasources implements AutoCloseable {
         closed = true;
         open.values().forEach(Datasources::close);
         open.clear();
+        roles.close();
     }
 }

@@ -31,8 +31,22 @@ final class S3Datasource implements Datasource, AutoCloseable {
     private final S3Presigner presigner;
     private final Duration readTtl;
     private final Duration writeTtl;
+    private final AutoCloseable session;
 
     S3Datasource(S3Settings settings, S3Clients clients, Duration readTtl, Duration writeTtl) {
+        this(settings, clients, readTtl, writeTtl, null);
+    }
+
+    /**
+     * @param session closed with this datasource (an assumed role's session), or null
+     */
+    S3Datasource(
+            S3Settings settings,
+            S3Clients clients,
+            Duration readTtl,
+            Duration writeTtl,
+            AutoCloseable session) {
+        this.session = session;
         this.settings = settings;
         this.client = clients.client(settings);
         this.presigner = clients.presigner(settings);
@@ -42,7 +56,26 @@ final class S3Datasource implements Datasource, AutoCloseable {
 
     @Override
     public DatasourceConfigVerifyData verify() {
+        String refused = sessionProblem();
+        if (refused != null) {
+            Lights lights = new Lights();
+            lights.redRest(refused);
+            return lights.result();
+        }
         return new S3Probe(client, settings).run();
+    }
+
+    /** Why the assumed role's session cannot be had, or null (also for static keys). */
+    private String sessionProblem() {
+        if (settings.session() == null) {
+            return null;
+        }
+        try {
+            settings.session().resolveCredentials();
+            return null;
+        } catch (RuntimeException e) {
+            return S3Errors.roleFailure(e, settings.roleArn());
+        }
     }
 
     @Override
@@ -84,25 +117,31 @@ final class S3Datasource implements Datasource, AutoCloseable {
     @Override
     public String readUrl(String base, String path) {
         String key = settings.location().key(path);
-        return presigner
-                .presignGetObject(
-                        p ->
-                                p.signatureDuration(readTtl)
-                                        .getObjectRequest(g -> g.bucket(bucket()).key(key)))
-                .url()
-                .toString();
+        return call(
+                () ->
+                        presigner
+                                .presignGetObject(
+                                        p ->
+                                                p.signatureDuration(readTtl)
+                                                        .getObjectRequest(
+                                                                g -> g.bucket(bucket()).key(key)))
+                                .url()
+                                .toString());
     }
 
     @Override
     public String writeUrl(String base, String path) {
         String key = settings.location().key(path);
-        return presigner
-                .presignPutObject(
-                        p ->
-                                p.signatureDuration(writeTtl)
-                                        .putObjectRequest(o -> o.bucket(bucket()).key(key)))
-                .url()
-                .toString();
+        return call(
+                () ->
+                        presigner
+                                .presignPutObject(
+                                        p ->
+                                                p.signatureDuration(writeTtl)
+                                                        .putObjectRequest(
+                                                                o -> o.bucket(bucket()).key(key)))
+                                .url()
+                                .toString());
     }
 
     /**
@@ -141,6 +180,12 @@ final class S3Datasource implements Datasource, AutoCloseable {
     }
 
     private <T> T call(Supplier<T> call) {
+        String noSession = sessionProblem();
+        if (noSession != null) {
+            throw new DatasourceException(
+                    DatasourceException.Kind.CREDENTIALS,
+                    settings.location().fullPath() + ": " + noSession);
+        }
         try {
             return call.get();
         } catch (SdkException e) {
@@ -163,8 +208,11 @@ final class S3Datasource implements Datasource, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
         presigner.close();
         client.close();
+        if (session != null) {
+            session.close();
+        }
     }
 }

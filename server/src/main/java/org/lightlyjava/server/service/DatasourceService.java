@@ -83,7 +83,9 @@ public final class DatasourceService {
                         c.s3KmsKey(),
                         c.s3EndpointUrl(),
                         old.map(DatasourceRecord::createdAt).orElse(now),
-                        now);
+                        now,
+                        c.s3RoleArn(),
+                        c.s3ExternalId());
         try {
             store.put(record);
         } catch (MissingException e) {
@@ -272,7 +274,9 @@ public final class DatasourceService {
                 r.s3AccessKeyId(),
                 s3 ? DatasourceConfigs.MASK : null,
                 r.s3KmsKey(),
-                r.s3EndpointUrl());
+                r.s3EndpointUrl(),
+                r.s3RoleArn(),
+                r.s3ExternalId());
     }
 
     private static ApiProblem invalid(String message) {
