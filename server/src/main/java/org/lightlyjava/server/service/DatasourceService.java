@@ -121,6 +121,20 @@ public final class DatasourceService {
                                 : ""));
     }
 
+    /**
+     * Removes the datasource of a purpose (null: INPUT_OUTPUT). The dataset keeps its samples, tags
+     * and embeddings; images and thumbnails are then read from what the server holds itself.
+     *
+     * @throws ApiProblem 404 {@code DATASET_DATASOURCE_UNKNOWN} when it has none of that purpose
+     */
+    public void remove(DatasetRecord dataset, String purpose) {
+        String p = DatasourceConfigs.purpose(purpose);
+        if (!store.delete(dataset.id(), p)) {
+            throw unknown(dataset, p);
+        }
+        LOG.info("dataset {}: {} datasource removed", dataset.id(), p);
+    }
+
     /** The datasource of a purpose (null: INPUT_OUTPUT), its secret masked. */
     public DatasourceConfig get(DatasetRecord dataset, String purpose) {
         return shown(record(dataset, DatasourceConfigs.purpose(purpose)));
