@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.lightlyjava.api.model.DatasourceConfigVerifyData;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -177,6 +179,29 @@ final class S3Datasource implements Datasource, AutoCloseable {
                     S3Errors.describe(e, settings));
         }
         return found;
+    }
+
+    /** A one-byte GET of the object, as the browser's GET of a read URL would do. */
+    @Override
+    public String unreadable(String path) {
+        String noSession = sessionProblem();
+        if (noSession != null) {
+            return "S3: " + noSession;
+        }
+        String key = settings.location().key(path);
+        try {
+            client.getObject(
+                    GetObjectRequest.builder().bucket(bucket()).key(key).range("bytes=0-0").build(),
+                    ResponseTransformer.toBytes());
+            return null;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 416) {
+                return null; // an empty object
+            }
+            return "S3: " + S3Errors.describe(e, settings) + " (key " + key + ")";
+        } catch (SdkException e) {
+            return "S3 unreachable: " + S3Errors.describe(e, settings);
+        }
     }
 
     private <T> T call(Supplier<T> call) {

@@ -94,6 +94,7 @@ public final class HttpApi {
         new SelectionRoutes(handlers).register(config.routes);
         new DatasourceRoutes(handlers).register(config.routes);
         new DatasourceRemoveRoutes(handlers).register(config.routes);
+        new ImageProblemRoutes(handlers).register(config.routes);
         new BlobRoutes(handlers, signedUrls).register(config.routes);
         new SessionRoutes(sessions, handlers).register(config.routes);
         new SampleListingRoutes(handlers).register(config.routes);
