@@ -130,7 +130,12 @@ public final class LightlyServer implements AutoCloseable {
                 settings.s3Endpoints() == null
                         ? EndpointPolicy.any()
                         : EndpointPolicy.publicOnly(settings.s3Endpoints()),
-                settings.stsEndpoint() == null ? null : URI.create(settings.stsEndpoint()));
+                uri(settings.s3Endpoint()),
+                uri(settings.stsEndpoint()));
+    }
+
+    private static URI uri(String url) {
+        return url == null ? null : URI.create(url);
     }
 
     private static Store openStore(ServerSettings settings) throws ServerStartException {

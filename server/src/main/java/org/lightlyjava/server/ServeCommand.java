@@ -101,6 +101,15 @@ final class ServeCommand implements Callable<Integer> {
     boolean allowAnyS3Endpoint;
 
     @Option(
+            names = "--s3-endpoint",
+            paramLabel = "URL",
+            description =
+                    "The S3-compatible endpoint (path-style) of S3 and S3DelegatedAccess"
+                            + " datasources that name none, as Lightly's clients cannot; default:"
+                            + " AWS.")
+    String s3Endpoint;
+
+    @Option(
             names = "--sts-endpoint",
             paramLabel = "URL",
             description =
@@ -159,6 +168,7 @@ final class ServeCommand implements Callable<Integer> {
                     .writeUrlTtl(writeUrlTtl)
                     .maxBlobBytes(maxBlobMb << 20)
                     .s3Endpoints(allowAnyS3Endpoint ? null : allowS3Endpoints)
+                    .s3Endpoint(s3Endpoint)
                     .stsEndpoint(stsEndpoint)
                     .build();
         } catch (IllegalArgumentException e) {

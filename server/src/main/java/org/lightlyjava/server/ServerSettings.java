@@ -34,6 +34,8 @@ import org.lightlyjava.server.datasource.EndpointPolicy;
  *     name:port}) the server builds the URLs it hands out from; other hosts get URLs on the address
  *     the request came in on (loopback names and the listening host are always allowed)
  * @param clock the time source (tests move it)
+ * @param s3Endpoint the S3-compatible endpoint of datasources that name none (Lightly's clients
+ *     cannot send {@code s3EndpointUrl}), or null for AWS
  * @param stsEndpoint the STS endpoint {@code S3DelegatedAccess} datasources assume their roles at,
  *     or null for AWS's regional endpoint
  */
@@ -54,6 +56,7 @@ public record ServerSettings(
         List<String> s3Endpoints,
         List<String> allowedHosts,
         Clock clock,
+        String s3Endpoint,
         String stsEndpoint) {
 
     /** The port {@code lightly-server serve} listens on by default. */
@@ -101,6 +104,10 @@ public record ServerSettings(
                 throw new IllegalArgumentException(
                         "an allowed host is a name or address, optionally with :port: " + allowed);
             }
+        }
+        if (s3Endpoint != null && !s3Endpoint.matches("https?://[^/?#@\\s]+/?")) {
+            throw new IllegalArgumentException(
+                    "s3Endpoint must be http(s)://host[:port]: " + s3Endpoint);
         }
         if (stsEndpoint != null && !stsEndpoint.matches("https?://[^/?#@\\s]+/?")) {
             throw new IllegalArgumentException(
@@ -184,6 +191,7 @@ public record ServerSettings(
         private List<String> s3Endpoints;
         private List<String> allowedHosts = List.of();
         private Clock clock = Clock.systemUTC();
+        private String s3Endpoint;
         private String stsEndpoint;
 
         private Builder() {}
@@ -205,6 +213,7 @@ public record ServerSettings(
             s3Endpoints = s.s3Endpoints;
             allowedHosts = s.allowedHosts;
             clock = s.clock;
+            s3Endpoint = s.s3Endpoint;
             stsEndpoint = s.stsEndpoint;
         }
 
@@ -296,6 +305,12 @@ public record ServerSettings(
             return this;
         }
 
+        /** The S3 endpoint of datasources that name none; null for AWS. */
+        public Builder s3Endpoint(String value) {
+            s3Endpoint = value;
+            return this;
+        }
+
         /** The STS endpoint for delegated access; null for AWS's. */
         public Builder stsEndpoint(String value) {
             stsEndpoint = value;
@@ -320,6 +335,7 @@ public record ServerSettings(
                     s3Endpoints,
                     allowedHosts,
                     clock,
+                    s3Endpoint,
                     stsEndpoint);
         }
     }

@@ -26,12 +26,14 @@ public final class Datasources implements AutoCloseable {
     private final Duration writeTtl;
     private final EndpointPolicy endpoints;
     private final RoleSessions roles;
+    private final URI defaultEndpoint;
     private final Map<DatasourceRecord, Datasource> open = new LinkedHashMap<>(16, 0.75f, true);
     private boolean closed;
 
     /**
      * @param timeout the connect and read timeout towards S3
      * @param endpoints the S3 endpoints datasources may name
+     * @param defaultEndpoint the S3 endpoint of datasources that name none, or null for AWS
      * @param stsEndpoint the STS endpoint delegated access assumes roles at, or null for AWS's
      */
     public Datasources(
@@ -42,6 +44,7 @@ public final class Datasources implements AutoCloseable {
             Duration readTtl,
             Duration writeTtl,
             EndpointPolicy endpoints,
+            URI defaultEndpoint,
             URI stsEndpoint) {
         this.secrets = secrets;
         this.localRoot = localRoot;
@@ -51,6 +54,7 @@ public final class Datasources implements AutoCloseable {
         this.writeTtl = writeTtl;
         this.endpoints = endpoints;
         this.roles = new RoleSessions(stsEndpoint, timeout);
+        this.defaultEndpoint = defaultEndpoint;
     }
 
     public SecretBox secrets() {
@@ -107,7 +111,7 @@ public final class Datasources implements AutoCloseable {
                         r.s3Region(),
                         r.s3AccessKeyId(),
                         secret,
-                        r.s3EndpointUrl() == null ? null : URI.create(r.s3EndpointUrl()),
+                        endpoint(r),
                         r.s3KmsKey());
         return new S3Datasource(settings, clients, readTtl, writeTtl);
     }
@@ -126,11 +130,16 @@ public final class Datasources implements AutoCloseable {
                         r.s3Region(),
                         null,
                         null,
-                        r.s3EndpointUrl() == null ? null : URI.create(r.s3EndpointUrl()),
+                        endpoint(r),
                         r.s3KmsKey(),
                         r.s3RoleArn(),
                         session);
         return new S3Datasource(settings, clients, readTtl, writeTtl, session);
+    }
+
+    /** The datasource's own endpoint, else the server's (set by its administrator: not checked). */
+    private URI endpoint(DatasourceRecord r) {
+        return r.s3EndpointUrl() == null ? defaultEndpoint : URI.create(r.s3EndpointUrl());
     }
 
     private void evict() {

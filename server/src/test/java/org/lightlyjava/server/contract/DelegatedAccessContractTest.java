@@ -40,7 +40,9 @@ class DelegatedAccessContractTest extends ServerTestBase {
         s3 = S3Server.start(true);
         System.setProperty("aws.accessKeyId", StsServer.SERVER_ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", StsServer.SERVER_SECRET);
-        return builder.stsEndpoint(sts.endpoint()).s3Timeout(Duration.ofSeconds(2));
+        return builder.stsEndpoint(sts.endpoint())
+                .s3Endpoint(s3.endpoint())
+                .s3Timeout(Duration.ofSeconds(2));
     }
 
     @AfterAll
@@ -68,27 +70,24 @@ class DelegatedAccessContractTest extends ServerTestBase {
 
     /**
      * The body {@code set_s3_delegated_access_config(resource_path, region, role_arn, external_id)}
-     * PUTs, plus lightly-java's {@code s3EndpointUrl} (the bucket is S3Proxy, not AWS).
+     * PUTs, as it is: the server's {@code --s3-endpoint} leads to S3Proxy.
      */
     private Map<String, Object> clientBody(String fullPath, String roleArn, String externalId) {
-        Map<String, Object> body =
-                Fixtures.body(
-                        "type",
-                        "S3DelegatedAccess",
-                        "fullPath",
-                        fullPath,
-                        "thumbSuffix",
-                        ".lightly/thumbnails/[filename]_thumb.[extension]",
-                        "s3Region",
-                        "eu-central-1",
-                        "s3ARN",
-                        roleArn,
-                        "s3ExternalId",
-                        externalId,
-                        "purpose",
-                        "INPUT_OUTPUT");
-        body.put("s3EndpointUrl", s3.endpoint());
-        return body;
+        return Fixtures.body(
+                "type",
+                "S3DelegatedAccess",
+                "fullPath",
+                fullPath,
+                "thumbSuffix",
+                ".lightly/thumbnails/[filename]_thumb.[extension]",
+                "s3Region",
+                "eu-central-1",
+                "s3ARN",
+                roleArn,
+                "s3ExternalId",
+                externalId,
+                "purpose",
+                "INPUT_OUTPUT");
     }
 
     private String delegatedDataset(String bucket, String externalId) {
@@ -165,6 +164,34 @@ class DelegatedAccessContractTest extends ServerTestBase {
         String location = redirect.headers().firstValue("Location").orElseThrow();
         assertThat(Api.getBytes(location)).containsExactly(4);
         assertThat(assumeRoleCalls() - before).isEqualTo(1);
+    }
+
+    @Test
+    void setS3Config_asTheClientSendsIt_usesTheServersS3Endpoint() {
+        String bucket = newBucket();
+        s3.put(bucket, "farm/cow.jpg", new byte[] {1});
+        String ds = newDataset();
+        setDatasource(
+                alice,
+                ds,
+                Fixtures.body(
+                        "type",
+                        "S3",
+                        "fullPath",
+                        "s3://" + bucket + "/farm/",
+                        "thumbSuffix",
+                        ".lightly/thumbnails/[filename]_thumb.[extension]",
+                        "s3Region",
+                        "eu-central-1",
+                        "s3AccessKeyId",
+                        S3Server.ACCESS_KEY,
+                        "s3SecretAccessKey",
+                        S3Server.SECRET_KEY,
+                        "purpose",
+                        "INPUT_OUTPUT"));
+        JsonNode lights = alice.get("/v1/datasets/" + ds + "/datasource/verify").json();
+        assertThat(lights.get("canList").asBoolean()).as(lights.toString()).isTrue();
+        assertThat(lights.get("canRead").asBoolean()).as(lights.toString()).isTrue();
     }
 
     @Test
