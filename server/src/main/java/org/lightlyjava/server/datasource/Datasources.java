@@ -142,6 +142,14 @@ public final class Datasources implements AutoCloseable {
         return r.s3EndpointUrl() == null ? defaultEndpoint : URI.create(r.s3EndpointUrl());
     }
 
+    /** Closes the opened datasource of a record that was removed (its client, its session). */
+    public synchronized void forget(DatasourceRecord record) {
+        Datasource datasource = open.remove(record);
+        if (datasource != null) {
+            close(datasource);
+        }
+    }
+
     private void evict() {
         List<Datasource> gone = new ArrayList<>();
         var it = open.entrySet().iterator();

@@ -129,9 +129,11 @@ public final class DatasourceService {
      */
     public void remove(DatasetRecord dataset, String purpose) {
         String p = DatasourceConfigs.purpose(purpose);
+        Optional<DatasourceRecord> old = store.find(dataset.id(), p);
         if (!store.delete(dataset.id(), p)) {
             throw unknown(dataset, p);
         }
+        old.ifPresent(datasources::forget);
         LOG.info("dataset {}: {} datasource removed", dataset.id(), p);
     }
 

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.lightlyjava.api.model.SampleBatchRequest;
+import org.lightlyjava.api.model.SampleBatchResponse;
 import org.lightlyjava.server.ServerSettings;
 import org.lightlyjava.server.testing.Api;
 import org.lightlyjava.server.testing.Fixtures;
@@ -164,6 +167,23 @@ class DelegatedAccessContractTest extends ServerTestBase {
         String location = redirect.headers().firstValue("Location").orElseThrow();
         assertThat(Api.getBytes(location)).containsExactly(4);
         assertThat(assumeRoleCalls() - before).isEqualTo(1);
+    }
+
+    @Test
+    void writeUrls_areSignedWithTheSession_andLandInTheBucket() {
+        String bucket = newBucket();
+        String ds = delegatedDataset(bucket, StsServer.EXTERNAL_ID);
+        Response created =
+                alice.post(
+                        "/v1/datasets/" + ds + "/samples/batch",
+                        new SampleBatchRequest(
+                                List.of(Fixtures.sample("pens/hen.jpg")), "thumbnail"));
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String url = created.as(SampleBatchResponse.class).samples().get(0).thumbWriteUrl();
+        assertThat(url).contains("X-Amz-Security-Token=" + StsServer.SESSION_TOKEN);
+        assertThat(Api.putUrl(url, new byte[] {5, 6}).status()).isEqualTo(200);
+        assertThat(s3.get(bucket, "farm/.lightly/thumbnails/pens/hen_thumb.jpg"))
+                .containsExactly(5, 6);
     }
 
     @Test
