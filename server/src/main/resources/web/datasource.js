@@ -124,6 +124,7 @@ export async function datasourceView(body, dataset, params) {
             secret.placeholder = type.value === 'S3' ? 'stored (leave empty to keep it)' : '';
             toast('Datasource saved.');
             verifyButton.disabled = false;
+            removeButton.disabled = false;
             await verify();
         } catch (e) {
             toast(e.message, true);

@@ -80,8 +80,8 @@ final class S3Errors {
             if (message.startsWith("Unable to load credentials")) {
                 return "the server has no AWS credentials of its own to assume "
                         + roleArn
-                        + " with (environment, profile or instance role): "
-                        + firstLine(message);
+                        + " with (none in its environment, aws.* system properties, profile,"
+                        + " container or instance role)";
             }
         }
         return "AssumeRole of "

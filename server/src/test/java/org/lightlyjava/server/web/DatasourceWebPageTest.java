@@ -136,4 +136,32 @@ class DatasourceWebPageTest extends S3TestBase {
         assertThat(why.getText()).contains("never uploaded");
         assertThat(s3.keys(bucket)).hasSize(2);
     }
+
+    @Test
+    @Order(3)
+    void theFormSavesDelegatedAccess_andALightSaysWhyTheRoleCannotBeAssumed() throws Exception {
+        String other = newDataset();
+        String role = "arn:aws:iam::123456789012:role/lightly-web";
+        browser.driver.get(alice.base() + "/?reload=4#/d/" + other + "/datasource");
+        new org.openqa.selenium.support.ui.Select(waitFor("#ds-type"))
+                .selectByValue("S3DelegatedAccess");
+        assertThat(browser.driver.findElement(By.id("ds-key-id")).isDisplayed()).isFalse();
+        waitFor("#ds-full-path").sendKeys("s3://" + bucket + "/p/");
+        waitFor("#ds-region").sendKeys("eu-central-1");
+        waitFor("#ds-role-arn").sendKeys(role);
+        waitFor("#ds-external-id").sendKeys("web-external-0001");
+        waitFor("#ds-endpoint").sendKeys(s3.endpoint());
+        browser.driver.findElement(By.id("ds-save")).click();
+        WebElement list = waitFor("#lights [data-light=canList]");
+        assertThat(list.getAttribute("class")).isEqualTo("red");
+        // which reason depends on the machine's own AWS identity (here usually none at all)
+        assertThat(list.findElement(By.className("reason")).getText()).contains(role);
+        assertThat(waitFor("#ds-remove").isEnabled()).as("Remove, once saved").isTrue();
+        assertThat(waitFor("#ds-warning").isDisplayed()).isTrue();
+        browser.screenshot("datasource-delegated-form");
+        var stored = alice.get("/v1/datasets/" + other + "/datasource").json();
+        assertThat(stored.get("type").asText()).isEqualTo("S3DelegatedAccess");
+        assertThat(stored.get("s3ARN").asText()).isEqualTo(role);
+        assertThat(stored.get("s3ExternalId").asText()).isEqualTo("web-external-0001");
+    }
 }
