@@ -67,10 +67,41 @@ export function thumbnail(img, datasetId, sampleId) {
             img.src = imageUrl(datasetId, sampleId, 'full');
         } else {
             img.classList.add('broken');
+            explain(img, datasetId, sampleId);
         }
     });
     img.src = imageUrl(datasetId, sampleId, 'thumbnail');
     return img;
+}
+
+/**
+ * Why a sample's thumbnail (else its image) cannot be shown, from the server, which asks the
+ * storage with the stored credentials: "S3: AccessDenied: ... (key ...)", "datasource unusable:
+ * ...", "never uploaded ...".
+ */
+export async function imageProblem(datasetId, sampleId) {
+    const ask = (type) => api(ds(datasetId,
+        `/samples/${encodeURIComponent(sampleId)}/imageProblem?type=${type}`));
+    try {
+        const thumb = await ask('thumbnail');
+        const problem = thumb.source === 'none' ? await ask('full') : thumb;
+        if (problem.reason) {
+            return problem.reason;
+        }
+        return problem.readable ? 'the browser cannot show this file' : 'cannot be shown';
+    } catch (e) {
+        return e.message;
+    }
+}
+
+/** Writes the reason over an image that failed to load, instead of a blank tile. */
+async function explain(img, datasetId, sampleId) {
+    const reason = await imageProblem(datasetId, sampleId);
+    const why = document.createElement('span');
+    why.className = 'why';
+    why.textContent = reason;
+    why.title = reason;
+    img.after(why);
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

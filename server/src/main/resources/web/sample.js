@@ -1,5 +1,5 @@
 // One sample: the full image, Lightly's metadata, EXIF and custom metadata.
-import { api, ds, imageUrl } from './api.js';
+import { api, ds, imageProblem, imageUrl } from './api.js';
 import { bytes, h, num, show, when } from './dom.js';
 import { configuredKeys, configuredTable } from './metadata.js';
 
@@ -32,8 +32,12 @@ export async function sampleView(body, dataset, sampleId) {
             image.dataset.fallback = 'thumbnail';
             image.src = imageUrl(dataset.id, sample.id, 'thumbnail');
         } else {
-            image.replaceWith(h('p', { class: 'muted', text: 'No image or thumbnail can be shown: '
-                + 'it was never uploaded, or the datasource cannot be read.' }));
+            const note = h('p', { class: 'muted why-detail', text: 'No image or thumbnail can be shown: '
+                + 'it was never uploaded, or the datasource cannot be read.' });
+            image.replaceWith(note);
+            imageProblem(dataset.id, sample.id).then((reason) => {
+                note.textContent = `No image or thumbnail can be shown: ${reason}`;
+            });
         }
     });
     image.src = imageUrl(dataset.id, sample.id, 'full');

@@ -18,9 +18,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lightly-server datasource set|show|verify}: configure and check a dataset's datasource
- * over HTTP, on this server or any other speaking Lightly's API. The secret access key comes from a
- * file or the environment, never from the command line.
+ * {@code lightly-server datasource set|show|verify|remove}: configure, check and remove a dataset's
+ * datasource over HTTP, on this server or any other speaking Lightly's API. The secret access key
+ * comes from a file or the environment, never from the command line.
  */
 final class DatasourceCommands {
 
@@ -41,7 +41,10 @@ final class DatasourceCommands {
 
         @Override
         public Integer call() {
-            env.err().println("lightly-server datasource: name a subcommand: set, show or verify");
+            env.err()
+                    .println(
+                            "lightly-server datasource: name a subcommand: set, show, verify or"
+                                    + " remove");
             return ExitCode.USAGE.code();
         }
     }
@@ -234,6 +237,8 @@ final class DatasourceCommands {
             line(out, "s3Region", c.s3Region());
             line(out, "s3AccessKeyId", c.s3AccessKeyId());
             line(out, "s3SecretAccessKey", c.s3SecretAccessKey());
+            line(out, "s3ARN", c.s3ARN());
+            line(out, "s3ExternalId", c.s3ExternalId());
             line(out, "s3EndpointUrl", c.s3EndpointUrl());
             line(out, "s3ServerSideEncryptionKMSKey", c.s3ServerSideEncryptionKMSKey());
             line(out, "accountName", c.accountName());
@@ -287,6 +292,41 @@ final class DatasourceCommands {
                 env.err().println("List and Read must be green for Lightly to use the datasource.");
             }
             return usable ? ExitCode.OK.code() : ExitCode.CONFIG.code();
+        }
+    }
+
+    @Command(
+            name = "remove",
+            description =
+                    "Remove the dataset's datasource of a purpose. The dataset keeps its samples,"
+                            + " tags and embeddings; images then come from what the server holds"
+                            + " itself (uploaded thumbnails and images).",
+            mixinStandardHelpOptions = true)
+    static final class Remove implements Callable<Integer> {
+        @Mixin ClientOptions client = new ClientOptions();
+
+        @Option(
+                names = "--purpose",
+                paramLabel = "PURPOSE",
+                description = "INPUT_OUTPUT (default), INPUT or LIGHTLY.")
+        String purpose = "INPUT_OUTPUT";
+
+        private final CommandEnv env;
+
+        Remove(CommandEnv env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws CommandFailure {
+            LightlyClient api = client.client(env);
+            request(
+                    () -> {
+                        api.removeDatasource(client.dataset, purpose);
+                        return null;
+                    });
+            env.out().println("removed the " + purpose + " datasource of " + client.dataset);
+            return ExitCode.OK.code();
         }
     }
 

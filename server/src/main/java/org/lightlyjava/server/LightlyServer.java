@@ -1,6 +1,7 @@
 package org.lightlyjava.server;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,7 +129,13 @@ public final class LightlyServer implements AutoCloseable {
                 settings.writeUrlTtl(),
                 settings.s3Endpoints() == null
                         ? EndpointPolicy.any()
-                        : EndpointPolicy.publicOnly(settings.s3Endpoints()));
+                        : EndpointPolicy.publicOnly(settings.s3Endpoints()),
+                uri(settings.s3Endpoint()),
+                uri(settings.stsEndpoint()));
+    }
+
+    private static URI uri(String url) {
+        return url == null ? null : URI.create(url);
     }
 
     private static Store openStore(ServerSettings settings) throws ServerStartException {

@@ -100,6 +100,24 @@ final class ServeCommand implements Callable<Integer> {
                             + " only you use).")
     boolean allowAnyS3Endpoint;
 
+    @Option(
+            names = "--s3-endpoint",
+            paramLabel = "URL",
+            description =
+                    "The S3-compatible endpoint (path-style) of S3 and S3DelegatedAccess"
+                            + " datasources that name none, as Lightly's clients cannot; default:"
+                            + " AWS.")
+    String s3Endpoint;
+
+    @Option(
+            names = "--sts-endpoint",
+            paramLabel = "URL",
+            description =
+                    "Where S3DelegatedAccess datasources assume their roles (STS AssumeRole with"
+                            + " the server's own AWS credentials from the default chain);"
+                            + " default: AWS's regional STS endpoint.")
+    String stsEndpoint;
+
     private final CommandEnv env;
 
     ServeCommand(CommandEnv env) {
@@ -150,6 +168,8 @@ final class ServeCommand implements Callable<Integer> {
                     .writeUrlTtl(writeUrlTtl)
                     .maxBlobBytes(maxBlobMb << 20)
                     .s3Endpoints(allowAnyS3Endpoint ? null : allowS3Endpoints)
+                    .s3Endpoint(s3Endpoint)
+                    .stsEndpoint(stsEndpoint)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCode.USAGE, e.getMessage());

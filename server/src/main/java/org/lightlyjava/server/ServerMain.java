@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
 /**
  * {@code lightly-server}: {@code serve} (the default) runs the server; {@code browse} runs it and
  * prints a link that signs the browser in; {@code token create|list|revoke} manages API tokens;
- * {@code datasource set|show|verify} configures a dataset's datasource over HTTP. Exit codes: 0 ok,
- * 2 usage, 3 configuration (folder, database, address, credentials, a red List or Read light), 4
- * internal error.
+ * {@code datasource set|show|verify|remove} configures a dataset's datasource over HTTP. Exit
+ * codes: 0 ok, 2 usage, 3 configuration (folder, database, address, credentials, a red List or Read
+ * light), 4 internal error.
  */
 @Command(
         name = "lightly-server",
@@ -60,7 +60,8 @@ public final class ServerMain implements Callable<Integer> {
                 new CommandLine(new DatasourceCommands.Group(env))
                         .addSubcommand(new DatasourceCommands.Set(env))
                         .addSubcommand(new DatasourceCommands.Show(env))
-                        .addSubcommand(new DatasourceCommands.Verify(env));
+                        .addSubcommand(new DatasourceCommands.Verify(env))
+                        .addSubcommand(new DatasourceCommands.Remove(env));
         CommandLine cli =
                 new CommandLine(new ServerMain(env))
                         .addSubcommand(new ServeCommand(env))

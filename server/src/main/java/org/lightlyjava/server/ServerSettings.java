@@ -34,6 +34,10 @@ import org.lightlyjava.server.datasource.EndpointPolicy;
  *     name:port}) the server builds the URLs it hands out from; other hosts get URLs on the address
  *     the request came in on (loopback names and the listening host are always allowed)
  * @param clock the time source (tests move it)
+ * @param s3Endpoint the S3-compatible endpoint of datasources that name none (Lightly's clients
+ *     cannot send {@code s3EndpointUrl}), or null for AWS
+ * @param stsEndpoint the STS endpoint {@code S3DelegatedAccess} datasources assume their roles at,
+ *     or null for AWS's regional endpoint
  */
 public record ServerSettings(
         Path dataDir,
@@ -51,7 +55,9 @@ public record ServerSettings(
         Duration s3Timeout,
         List<String> s3Endpoints,
         List<String> allowedHosts,
-        Clock clock) {
+        Clock clock,
+        String s3Endpoint,
+        String stsEndpoint) {
 
     /** The port {@code lightly-server serve} listens on by default. */
     public static final int DEFAULT_PORT = 8787;
@@ -98,6 +104,14 @@ public record ServerSettings(
                 throw new IllegalArgumentException(
                         "an allowed host is a name or address, optionally with :port: " + allowed);
             }
+        }
+        if (s3Endpoint != null && !s3Endpoint.matches("https?://[^/?#@\\s]+/?")) {
+            throw new IllegalArgumentException(
+                    "s3Endpoint must be http(s)://host[:port]: " + s3Endpoint);
+        }
+        if (stsEndpoint != null && !stsEndpoint.matches("https?://[^/?#@\\s]+/?")) {
+            throw new IllegalArgumentException(
+                    "stsEndpoint must be http(s)://host[:port]: " + stsEndpoint);
         }
         if (s3Endpoints != null) {
             s3Endpoints = List.copyOf(s3Endpoints);
@@ -177,6 +191,8 @@ public record ServerSettings(
         private List<String> s3Endpoints;
         private List<String> allowedHosts = List.of();
         private Clock clock = Clock.systemUTC();
+        private String s3Endpoint;
+        private String stsEndpoint;
 
         private Builder() {}
 
@@ -197,6 +213,8 @@ public record ServerSettings(
             s3Endpoints = s.s3Endpoints;
             allowedHosts = s.allowedHosts;
             clock = s.clock;
+            s3Endpoint = s.s3Endpoint;
+            stsEndpoint = s.stsEndpoint;
         }
 
         public Builder dataDir(Path value) {
@@ -287,6 +305,18 @@ public record ServerSettings(
             return this;
         }
 
+        /** The S3 endpoint of datasources that name none; null for AWS. */
+        public Builder s3Endpoint(String value) {
+            s3Endpoint = value;
+            return this;
+        }
+
+        /** The STS endpoint for delegated access; null for AWS's. */
+        public Builder stsEndpoint(String value) {
+            stsEndpoint = value;
+            return this;
+        }
+
         public ServerSettings build() {
             return new ServerSettings(
                     dataDir,
@@ -304,7 +334,9 @@ public record ServerSettings(
                     s3Timeout,
                     s3Endpoints,
                     allowedHosts,
-                    clock);
+                    clock,
+                    s3Endpoint,
+                    stsEndpoint);
         }
     }
 }

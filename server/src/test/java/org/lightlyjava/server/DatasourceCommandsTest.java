@@ -214,4 +214,30 @@ class DatasourceCommandsTest extends S3TestBase {
                 .containsPattern("gcsCredentials +\\*\\*\\*")
                 .doesNotContain("PRIVATE KEY");
     }
+
+    @Test
+    void remove_takesTheDatasourceAway_andShowThenSaysThereIsNone() throws IOException {
+        String ds = newDataset();
+        Run set =
+                run(
+                        set(
+                                ds,
+                                newBucket(),
+                                "--region",
+                                "us-east-1",
+                                "--secret-key-file",
+                                secretFile(S3Server.SECRET_KEY).toString()));
+        assertThat(set.code()).as(set.err()).isZero();
+
+        Run remove = run("datasource", "remove", "--token", alice.token(), "--dataset", ds);
+        assertThat(remove.code()).as(remove.err()).isZero();
+        assertThat(remove.out()).contains("removed the INPUT_OUTPUT datasource of " + ds);
+
+        Run show = run("datasource", "show", "--token", alice.token(), "--dataset", ds);
+        assertThat(show.code()).isEqualTo(3);
+
+        Run again = run("datasource", "remove", "--token", alice.token(), "--dataset", ds);
+        assertThat(again.code()).isEqualTo(3);
+        assertThat(again.err()).contains("DATASET_DATASOURCE_UNKNOWN");
+    }
 }

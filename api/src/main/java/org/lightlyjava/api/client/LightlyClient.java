@@ -377,6 +377,15 @@ public final class LightlyClient {
         transport.callIgnoringAnswer("PUT", dataset(datasetId, "/datasource"), null, config);
     }
 
+    /**
+     * lightly-java's {@code DELETE .../datasource?purpose=}: removes the dataset's datasource of a
+     * purpose (Lightly's API has no such route); the dataset keeps its samples.
+     */
+    public void removeDatasource(String datasetId, String purpose) {
+        transport.callIgnoringAnswer(
+                "DELETE", dataset(datasetId, "/datasource"), query("purpose", purpose), null);
+    }
+
     /** Tries the stored credentials and returns the lights. */
     public DatasourceConfigVerifyData verifyDatasource(String datasetId) {
         return transport.call(

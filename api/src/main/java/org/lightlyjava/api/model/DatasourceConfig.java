@@ -27,6 +27,9 @@ package org.lightlyjava.api.model;
  *     (masked)
  * @param azureEndpointUrl lightly-java extension: the blob service's URL (Azurite, a sovereign
  *     cloud); null for {@code https://<accountName>.blob.core.windows.net}
+ * @param s3ARN for {@code S3DelegatedAccess}: the role the server assumes (STS AssumeRole)
+ * @param s3ExternalId for {@code S3DelegatedAccess}: the external ID the role's trust policy
+ *     requires (not a secret)
  */
 public record DatasourceConfig(
         String id,
@@ -43,9 +46,11 @@ public record DatasourceConfig(
         String accountKey,
         String gcsProjectId,
         String gcsCredentials,
-        String azureEndpointUrl) {
+        String azureEndpointUrl,
+        String s3ARN,
+        String s3ExternalId) {
 
-    /** A configuration without the AZURE and GCS fields. */
+    /** A configuration of static S3 keys or LOCAL (no AZURE, GCS or delegated-access fields). */
     public DatasourceConfig(
             String id,
             String purpose,
@@ -68,6 +73,8 @@ public record DatasourceConfig(
                 s3SecretAccessKey,
                 s3ServerSideEncryptionKMSKey,
                 s3EndpointUrl,
+                null,
+                null,
                 null,
                 null,
                 null,

@@ -51,7 +51,9 @@ final class CloudConfigs {
                 account,
                 secret,
                 null,
-                endpoint);
+                endpoint,
+                null,
+                null);
     }
 
     static DatasourceConfigs.Checked gcs(DatasourceConfig c, String purpose, String thumbSuffix) {
@@ -74,6 +76,8 @@ final class CloudConfigs {
                 null,
                 project,
                 secret,
+                null,
+                null,
                 null,
                 null);
     }

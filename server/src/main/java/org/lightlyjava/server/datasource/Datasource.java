@@ -61,4 +61,12 @@ public interface Datasource {
 
     /** Which of these paths exist now (a best effort: absent when unsure). */
     Set<String> existing(Collection<String> paths);
+
+    /**
+     * Why the file at {@code path} cannot be read with the stored credentials (for a person: the
+     * storage's own reason and the key), or null when it can, or when this datasource cannot tell.
+     */
+    default String unreadable(String path) {
+        return null;
+    }
 }

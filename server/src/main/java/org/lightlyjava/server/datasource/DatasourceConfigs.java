@@ -22,6 +22,7 @@ public final class DatasourceConfigs {
     public static final String LOCAL = "LOCAL";
     public static final String AZURE = "AZURE";
     public static final String GCS = "GCS";
+    public static final String S3_DELEGATED = "S3DelegatedAccess";
 
     /** What GET shows for a stored secret; a PUT sending it keeps the stored one. */
     public static final String MASK = "***";
@@ -49,7 +50,9 @@ public final class DatasourceConfigs {
             String s3AccessKeyId,
             String s3Secret,
             String s3KmsKey,
-            String s3EndpointUrl) {
+            String s3EndpointUrl,
+            String s3RoleArn,
+            String s3ExternalId) {
 
         @Override
         public String toString() {
@@ -98,7 +101,17 @@ public final class DatasourceConfigs {
         if (LOCAL.equals(type)) {
             String folder = local.checkFolder(c.fullPath());
             String suffix = thumbSuffix(c.thumbSuffix(), thumbSuffixNull);
-            return new Checked(purpose, LOCAL, folder, suffix, null, null, null, null, null);
+            return new Checked(
+                    purpose, LOCAL, folder, suffix, null, null, null, null, null, null, null);
+        }
+        if (S3_DELEGATED.equals(type)) {
+            Checked checked =
+                    DelegatedAccessConfigs.check(
+                            c, purpose, thumbSuffix(c.thumbSuffix(), thumbSuffixNull));
+            if (checked.s3EndpointUrl() != null) {
+                endpoints.check(checked.s3EndpointUrl());
+            }
+            return checked;
         }
         if (AZURE.equals(type)) {
             String suffix = thumbSuffix(c.thumbSuffix(), thumbSuffixNull);
@@ -108,23 +121,15 @@ public final class DatasourceConfigs {
             return CloudConfigs.gcs(c, purpose, thumbSuffix(c.thumbSuffix(), thumbSuffixNull));
         }
         throw DatasourceException.invalid(
-                "type must be S3, LOCAL, AZURE or GCS (this server has no OBS or delegated"
-                        + " access), got '"
+                "type must be S3, S3DelegatedAccess, LOCAL, AZURE or GCS (this server has no OBS),"
+                        + " got '"
                         + shorten(type)
                         + "'");
     }
 
     private static Checked checkS3(DatasourceConfig c, String purpose, String thumbSuffix) {
         String endpoint = endpoint(c.s3EndpointUrl());
-        String region = c.s3Region();
-        Pattern regions = endpoint == null ? AWS_REGION : OTHER_REGION;
-        if (region == null || !regions.matcher(region).matches()) {
-            throw DatasourceException.invalid(
-                    "s3Region must be an AWS region such as us-east-1"
-                            + (region == null
-                                    ? " (it is missing)"
-                                    : ", got '" + shorten(region) + "'"));
-        }
+        String region = region(c.s3Region(), endpoint);
         String keyId = c.s3AccessKeyId();
         if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
             throw DatasourceException.invalid(
@@ -139,11 +144,7 @@ public final class DatasourceConfigs {
                     "s3SecretAccessKey must be at most 1024 characters without control"
                             + " characters");
         }
-        String kms = c.s3ServerSideEncryptionKMSKey();
-        if (kms != null && !kms.isEmpty() && !KMS.matcher(kms).matches()) {
-            throw DatasourceException.invalid(
-                    "s3ServerSideEncryptionKMSKey must match ^arn:aws:kms:[a-zA-Z0-9-]*:[0-9]{12}:key.+$");
-        }
+        String kms = kmsKey(c.s3ServerSideEncryptionKMSKey());
         String fullPath = S3Location.parse(c.fullPath()).fullPath();
         return new Checked(
                 purpose,
@@ -153,11 +154,35 @@ public final class DatasourceConfigs {
                 region,
                 keyId,
                 secret,
-                kms == null || kms.isEmpty() ? null : kms,
-                endpoint);
+                kms,
+                endpoint,
+                null,
+                null);
     }
 
-    private static String endpoint(String url) {
+    /** An {@code s3Region}: an AWS region, or any short name for an S3-compatible endpoint. */
+    static String region(String region, String endpoint) {
+        Pattern regions = endpoint == null ? AWS_REGION : OTHER_REGION;
+        if (region == null || !regions.matcher(region).matches()) {
+            throw DatasourceException.invalid(
+                    "s3Region must be an AWS region such as us-east-1"
+                            + (region == null
+                                    ? " (it is missing)"
+                                    : ", got '" + shorten(region) + "'"));
+        }
+        return region;
+    }
+
+    /** An optional {@code s3ServerSideEncryptionKMSKey}, null when absent. */
+    static String kmsKey(String kms) {
+        if (kms != null && !kms.isEmpty() && !KMS.matcher(kms).matches()) {
+            throw DatasourceException.invalid(
+                    "s3ServerSideEncryptionKMSKey must match ^arn:aws:kms:[a-zA-Z0-9-]*:[0-9]{12}:key.+$");
+        }
+        return kms == null || kms.isEmpty() ? null : kms;
+    }
+
+    static String endpoint(String url) {
         if (url == null || url.isEmpty()) {
             return null;
         }
@@ -196,7 +221,7 @@ public final class DatasourceConfigs {
         return suffix;
     }
 
-    private static String shorten(String text) {
+    static String shorten(String text) {
         return RelativePaths.shorten(text);
     }
 }

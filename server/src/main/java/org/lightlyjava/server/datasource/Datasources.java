@@ -26,12 +26,16 @@ public final class Datasources implements AutoCloseable {
     private final Duration readTtl;
     private final Duration writeTtl;
     private final EndpointPolicy endpoints;
+    private final RoleSessions roles;
+    private final URI defaultEndpoint;
     private final Map<DatasourceRecord, Datasource> open = new LinkedHashMap<>(16, 0.75f, true);
     private boolean closed;
 
     /**
      * @param timeout the connect and read timeout towards S3
      * @param endpoints the S3 endpoints datasources may name
+     * @param defaultEndpoint the S3 endpoint of datasources that name none, or null for AWS
+     * @param stsEndpoint the STS endpoint delegated access assumes roles at, or null for AWS's
      */
     public Datasources(
             SecretBox secrets,
@@ -40,7 +44,9 @@ public final class Datasources implements AutoCloseable {
             Duration timeout,
             Duration readTtl,
             Duration writeTtl,
-            EndpointPolicy endpoints) {
+            EndpointPolicy endpoints,
+            URI defaultEndpoint,
+            URI stsEndpoint) {
         this.secrets = secrets;
         this.localRoot = localRoot;
         this.signedUrls = signedUrls;
@@ -49,6 +55,8 @@ public final class Datasources implements AutoCloseable {
         this.readTtl = readTtl;
         this.writeTtl = writeTtl;
         this.endpoints = endpoints;
+        this.roles = new RoleSessions(stsEndpoint, timeout);
+        this.defaultEndpoint = defaultEndpoint;
     }
 
     public SecretBox secrets() {
@@ -98,6 +106,9 @@ public final class Datasources implements AutoCloseable {
             // checked when stored, and again now: the policy or the name's addresses may change
             endpoints.check(r.s3EndpointUrl());
         }
+        if (DatasourceConfigs.S3_DELEGATED.equals(r.type())) {
+            return delegated(r);
+        }
         String secret = secrets.open(r.s3SecretSealed(), secretContext(r.datasetId(), r.purpose()));
         S3Settings settings =
                 new S3Settings(
@@ -105,7 +116,7 @@ public final class Datasources implements AutoCloseable {
                         r.s3Region(),
                         r.s3AccessKeyId(),
                         secret,
-                        r.s3EndpointUrl() == null ? null : URI.create(r.s3EndpointUrl()),
+                        endpoint(r),
                         r.s3KmsKey());
         return new S3Datasource(settings, clients, readTtl, writeTtl);
     }
@@ -128,6 +139,40 @@ public final class Datasources implements AutoCloseable {
                 timeout,
                 readTtl,
                 writeTtl);
+    }
+
+    /** The session of the role is assumed on first use, and renewed before it ends. */
+    private Datasource delegated(DatasourceRecord r) {
+        RoleSessions.Session session =
+                roles.assume(
+                        r.s3Region(),
+                        r.s3RoleArn(),
+                        r.s3ExternalId(),
+                        "lightly-server-" + r.datasetId());
+        S3Settings settings =
+                new S3Settings(
+                        S3Location.parse(r.fullPath()),
+                        r.s3Region(),
+                        null,
+                        null,
+                        endpoint(r),
+                        r.s3KmsKey(),
+                        r.s3RoleArn(),
+                        session);
+        return new S3Datasource(settings, clients, readTtl, writeTtl, session);
+    }
+
+    /** The datasource's own endpoint, else the server's (set by its administrator: not checked). */
+    private URI endpoint(DatasourceRecord r) {
+        return r.s3EndpointUrl() == null ? defaultEndpoint : URI.create(r.s3EndpointUrl());
+    }
+
+    /** Closes the opened datasource of a record that was removed (its client, its session). */
+    public synchronized void forget(DatasourceRecord record) {
+        Datasource datasource = open.remove(record);
+        if (datasource != null) {
+            close(datasource);
+        }
     }
 
     private void evict() {
@@ -156,5 +201,6 @@ public final class Datasources implements AutoCloseable {
         closed = true;
         open.values().forEach(Datasources::close);
         open.clear();
+        roles.close();
     }
 }

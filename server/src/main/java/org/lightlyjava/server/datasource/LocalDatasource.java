@@ -93,6 +93,16 @@ public final class LocalDatasource implements Datasource {
         return found;
     }
 
+    @Override
+    public String unreadable(String path) {
+        try {
+            root.fileToRead(fullPath, path);
+            return null;
+        } catch (DatasourceException e) {
+            return "local folder: " + e.getMessage();
+        }
+    }
+
     /**
      * The file to answer a GET with.
      *

@@ -25,7 +25,8 @@ public final class LocalRoot {
 
     /**
      * Checks and normalises a LOCAL {@code fullPath}: empty for the root itself, else a relative
-     * folder ending in {@code /}. A folder that exists must not lead out of the root.
+     * folder ending in {@code /}. A folder that exists must not lead out of the root. Lightly's URL
+     * form ({@link LocalUrl}) names the folder by the URL's path.
      *
      * @throws DatasourceException INVALID naming {@code fullPath}
      */
@@ -33,10 +34,12 @@ public final class LocalRoot {
         if (fullPath == null) {
             throw DatasourceException.invalid("fullPath is missing");
         }
-        if (fullPath.contains("://")) {
+        if (LocalUrl.isUrl(fullPath)) {
+            fullPath = LocalUrl.folder(fullPath);
+        } else if (fullPath.contains("://")) {
             throw DatasourceException.invalid(
                     "fullPath of a LOCAL datasource is a folder under the server's local root,"
-                            + " not a URL: '"
+                            + " or an http(s) URL whose path is one, not: '"
                             + RelativePaths.shorten(fullPath)
                             + "'");
         }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -23,8 +24,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * Builds S3 clients for datasources: explicit region and static credentials (the SDK never looks
  * for others, nor at an instance metadata service), short timeouts and no SDK retries (a dead
  * endpoint fails in about one timeout; the API's clients retry themselves), checksums only where S3
- * requires them (S3-compatible stores differ there), path-style requests for a custom endpoint.
- * Session tokens (temporary credentials) are not supported.
+ * requires them (S3-compatible stores differ there), path-style requests for a custom endpoint. A
+ * delegated-access datasource signs with its assumed role's session ({@link RoleSessions}), so its
+ * presigned URLs carry {@code X-Amz-Security-Token}.
  */
 final class S3Clients {
 
@@ -33,7 +35,7 @@ final class S3Clients {
     /** SigV4's limit for a presigned URL. */
     static final Duration MAX_TTL = Duration.ofDays(7);
 
-    private static final RetryStrategy RETRY =
+    static final RetryStrategy RETRY =
             StandardRetryStrategy.builder()
                     .maxAttempts(2)
                     .retryOnException(S3Clients::staleConnection)
@@ -107,7 +109,10 @@ final class S3Clients {
         return false;
     }
 
-    private static StaticCredentialsProvider credentials(S3Settings s) {
+    private static AwsCredentialsProvider credentials(S3Settings s) {
+        if (s.session() != null) {
+            return s.session();
+        }
         return StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(s.accessKeyId(), s.secret()));
     }

@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.lightlyjava.api.model.DatasourceConfigVerifyData;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -31,8 +33,22 @@ final class S3Datasource implements Datasource, AutoCloseable {
     private final S3Presigner presigner;
     private final Duration readTtl;
     private final Duration writeTtl;
+    private final AutoCloseable session;
 
     S3Datasource(S3Settings settings, S3Clients clients, Duration readTtl, Duration writeTtl) {
+        this(settings, clients, readTtl, writeTtl, null);
+    }
+
+    /**
+     * @param session closed with this datasource (an assumed role's session), or null
+     */
+    S3Datasource(
+            S3Settings settings,
+            S3Clients clients,
+            Duration readTtl,
+            Duration writeTtl,
+            AutoCloseable session) {
+        this.session = session;
         this.settings = settings;
         this.client = clients.client(settings);
         this.presigner = clients.presigner(settings);
@@ -42,7 +58,26 @@ final class S3Datasource implements Datasource, AutoCloseable {
 
     @Override
     public DatasourceConfigVerifyData verify() {
+        String refused = sessionProblem();
+        if (refused != null) {
+            Lights lights = new Lights();
+            lights.redRest(refused);
+            return lights.result();
+        }
         return new S3Probe(client, settings).run();
+    }
+
+    /** Why the assumed role's session cannot be had, or null (also for static keys). */
+    private String sessionProblem() {
+        if (settings.session() == null) {
+            return null;
+        }
+        try {
+            settings.session().resolveCredentials();
+            return null;
+        } catch (RuntimeException e) {
+            return S3Errors.roleFailure(e, settings.roleArn());
+        }
     }
 
     @Override
@@ -118,25 +153,31 @@ final class S3Datasource implements Datasource, AutoCloseable {
     @Override
     public String readUrl(String base, String path, Duration ttl) {
         String key = settings.location().key(path);
-        return presigner
-                .presignGetObject(
-                        p ->
-                                p.signatureDuration(ttl)
-                                        .getObjectRequest(g -> g.bucket(bucket()).key(key)))
-                .url()
-                .toString();
+        return call(
+                () ->
+                        presigner
+                                .presignGetObject(
+                                        p ->
+                                                p.signatureDuration(ttl)
+                                                        .getObjectRequest(
+                                                                g -> g.bucket(bucket()).key(key)))
+                                .url()
+                                .toString());
     }
 
     @Override
     public String writeUrl(String base, String path) {
         String key = settings.location().key(path);
-        return presigner
-                .presignPutObject(
-                        p ->
-                                p.signatureDuration(writeTtl)
-                                        .putObjectRequest(o -> o.bucket(bucket()).key(key)))
-                .url()
-                .toString();
+        return call(
+                () ->
+                        presigner
+                                .presignPutObject(
+                                        p ->
+                                                p.signatureDuration(writeTtl)
+                                                        .putObjectRequest(
+                                                                o -> o.bucket(bucket()).key(key)))
+                                .url()
+                                .toString());
     }
 
     /**
@@ -174,7 +215,36 @@ final class S3Datasource implements Datasource, AutoCloseable {
         return found;
     }
 
+    /** A one-byte GET of the object, as the browser's GET of a read URL would do. */
+    @Override
+    public String unreadable(String path) {
+        String noSession = sessionProblem();
+        if (noSession != null) {
+            return "S3: " + noSession;
+        }
+        String key = settings.location().key(path);
+        try {
+            client.getObject(
+                    GetObjectRequest.builder().bucket(bucket()).key(key).range("bytes=0-0").build(),
+                    ResponseTransformer.toBytes());
+            return null;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 416) {
+                return null; // an empty object
+            }
+            return "S3: " + S3Errors.describe(e, settings) + " (key " + key + ")";
+        } catch (SdkException e) {
+            return "S3 unreachable: " + S3Errors.describe(e, settings);
+        }
+    }
+
     private <T> T call(Supplier<T> call) {
+        String noSession = sessionProblem();
+        if (noSession != null) {
+            throw new DatasourceException(
+                    DatasourceException.Kind.CREDENTIALS,
+                    settings.location().fullPath() + ": " + noSession);
+        }
         try {
             return call.get();
         } catch (SdkException e) {
@@ -197,8 +267,11 @@ final class S3Datasource implements Datasource, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
         presigner.close();
         client.close();
+        if (session != null) {
+            session.close();
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.lightlyjava.server.datasource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * Turns the AWS SDK's exceptions into short reasons for a person: the S3 error code and message
@@ -56,6 +57,37 @@ final class S3Errors {
                             : " (is " + s.region() + " the bucket's region?)";
         }
         return text;
+    }
+
+    /**
+     * Why the role of a delegated-access datasource could not be assumed: STS's error code and
+     * message, that the server has no credentials of its own, or that STS could not be reached.
+     */
+    static String roleFailure(Throwable e, String roleArn) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StsException sts) {
+                AwsErrorDetails details = sts.awsErrorDetails();
+                String code = details == null ? null : details.errorCode();
+                String message = details == null ? null : details.errorMessage();
+                return "AssumeRole of "
+                        + roleArn
+                        + " failed: "
+                        + (code == null ? "HTTP " + sts.statusCode() : code)
+                        + ": "
+                        + (message == null ? firstLine(sts.getMessage()) : message);
+            }
+            String message = String.valueOf(t.getMessage());
+            if (message.startsWith("Unable to load credentials")) {
+                return "the server has no AWS credentials of its own to assume "
+                        + roleArn
+                        + " with (none in its environment, aws.* system properties, profile,"
+                        + " container or instance role)";
+            }
+        }
+        return "AssumeRole of "
+                + roleArn
+                + " failed: cannot reach STS: "
+                + firstLine(e.getMessage());
     }
 
     private static String firstLine(String text) {

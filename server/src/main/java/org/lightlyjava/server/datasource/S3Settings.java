@@ -1,6 +1,7 @@
 package org.lightlyjava.server.datasource;
 
 import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * What an S3 datasource needs to talk to its bucket, the secret decrypted. {@link #toString()}
@@ -8,6 +9,9 @@ import java.net.URI;
  *
  * @param endpoint an S3-compatible endpoint (path-style requests), or null for AWS
  * @param kmsKey a KMS key for the probe's writes, or null
+ * @param roleArn for delegated access: the role assumed (then {@code accessKeyId} and {@code
+ *     secret} are null and {@code session} signs), else null
+ * @param session the assumed role's session credentials, or null for static keys
  */
 record S3Settings(
         S3Location location,
@@ -15,7 +19,20 @@ record S3Settings(
         String accessKeyId,
         String secret,
         URI endpoint,
-        String kmsKey) {
+        String kmsKey,
+        String roleArn,
+        AwsCredentialsProvider session) {
+
+    /** Static keys. */
+    S3Settings(
+            S3Location location,
+            String region,
+            String accessKeyId,
+            String secret,
+            URI endpoint,
+            String kmsKey) {
+        this(location, region, accessKeyId, secret, endpoint, kmsKey, null, null);
+    }
 
     /** For messages: the endpoint, or AWS and the region. */
     String where() {
@@ -24,6 +41,12 @@ record S3Settings(
 
     @Override
     public String toString() {
-        return "S3Settings[" + location.fullPath() + ", " + where() + ", " + accessKeyId + "]";
+        return "S3Settings["
+                + location.fullPath()
+                + ", "
+                + where()
+                + ", "
+                + (roleArn != null ? roleArn : accessKeyId)
+                + "]";
     }
 }

@@ -108,6 +108,8 @@ public final class HttpApi {
         new DatasourceRoutes(handlers).register(config.routes);
         new DatasourceOutputRoutes(handlers).register(config.routes);
         new PredictionTaskRoutes(handlers).register(config.routes);
+        new DatasourceRemoveRoutes(handlers).register(config.routes);
+        new ImageProblemRoutes(handlers).register(config.routes);
         new BlobRoutes(handlers, signedUrls).register(config.routes);
         new SessionRoutes(sessions, handlers).register(config.routes);
         new SampleListingRoutes(handlers).register(config.routes);

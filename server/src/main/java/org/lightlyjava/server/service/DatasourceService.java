@@ -83,7 +83,9 @@ public final class DatasourceService {
                         c.s3KmsKey(),
                         c.s3EndpointUrl(),
                         old.map(DatasourceRecord::createdAt).orElse(now),
-                        now);
+                        now,
+                        c.s3RoleArn(),
+                        c.s3ExternalId());
         try {
             store.put(record);
         } catch (MissingException e) {
@@ -99,8 +101,9 @@ public final class DatasourceService {
 
     private String sealedSecret(
             DatasetRecord dataset, DatasourceConfigs.Checked c, DatasourceRecord old) {
-        if (DatasourceConfigs.LOCAL.equals(c.type())) {
-            return null;
+        if (DatasourceConfigs.LOCAL.equals(c.type())
+                || DatasourceConfigs.S3_DELEGATED.equals(c.type())) {
+            return null; // no secret: a folder, or a role the server assumes
         }
         if (c.s3Secret() != null) {
             return datasources
@@ -129,6 +132,22 @@ public final class DatasourceService {
             case DatasourceConfigs.GCS -> new String[] {"gcsProjectId", "gcsCredentials"};
             default -> new String[] {"s3AccessKeyId", "s3SecretAccessKey"};
         };
+    }
+
+    /**
+     * Removes the datasource of a purpose (null: INPUT_OUTPUT). The dataset keeps its samples, tags
+     * and embeddings; images and thumbnails are then read from what the server holds itself.
+     *
+     * @throws ApiProblem 404 {@code DATASET_DATASOURCE_UNKNOWN} when it has none of that purpose
+     */
+    public void remove(DatasetRecord dataset, String purpose) {
+        String p = DatasourceConfigs.purpose(purpose);
+        Optional<DatasourceRecord> old = store.find(dataset.id(), p);
+        if (!store.delete(dataset.id(), p)) {
+            throw unknown(dataset, p);
+        }
+        old.ifPresent(datasources::forget);
+        LOG.info("dataset {}: {} datasource removed", dataset.id(), p);
     }
 
     /** The datasource of a purpose (null: INPUT_OUTPUT), its secret masked. */
@@ -292,7 +311,14 @@ public final class DatasourceService {
                 r.s3AccessKeyId(),
                 s3 ? DatasourceConfigs.MASK : null,
                 r.s3KmsKey(),
-                r.s3EndpointUrl());
+                r.s3EndpointUrl(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                r.s3RoleArn(),
+                r.s3ExternalId());
     }
 
     /** AZURE and GCS keep their account or project where S3 keeps its access key id. */
@@ -313,7 +339,9 @@ public final class DatasourceService {
                 azure ? DatasourceConfigs.MASK : null,
                 azure ? null : r.s3AccessKeyId(),
                 azure ? null : DatasourceConfigs.MASK,
-                azure ? r.s3EndpointUrl() : null);
+                azure ? r.s3EndpointUrl() : null,
+                null,
+                null);
     }
 
     private static ApiProblem invalid(String message) {

@@ -21,6 +21,8 @@ import org.lightlyjava.server.store.SampleRecord;
  * thumb suffix puts it), else into the server's blob folder. A datasource with an empty thumb
  * suffix has no thumbnails: reads show the full image, the batch route asks for none, and {@code
  * writeurl?isThumbnail=true} still answers (a URL into the blob folder) so older clients go on.
+ * What the server holds itself is read from the server even when a datasource is set, so saving a
+ * datasource (a broken one included) or removing it never hides an image that was visible.
  */
 public final class SampleUrls {
 
@@ -97,7 +99,7 @@ public final class SampleUrls {
             String base,
             Duration ttl) {
         DatasourceRecord target = targets.thumbRead();
-        boolean serverHolds = targets.thumbWrite() == null && sample.hasThumb();
+        boolean serverHolds = sample.hasThumb();
         if (target != null && !serverHolds) {
             if (target.thumbSuffix().isEmpty()) {
                 return readFull(dataset, targets, sample, base, ttl);
@@ -147,7 +149,7 @@ public final class SampleUrls {
             String base,
             Duration ttl) {
         DatasourceRecord target = targets.fullRead();
-        boolean serverHolds = targets.fullWrite() == null && sample.hasFull();
+        boolean serverHolds = sample.hasFull();
         if (target != null && !serverHolds) {
             return inDatasource(target, base, path(target, sample.fileName(), false), ttl);
         }

@@ -13,6 +13,9 @@ public interface DatasourceStore {
      */
     void put(DatasourceRecord datasource);
 
+    /** Removes the dataset's datasource of a purpose; false when it had none. */
+    boolean delete(String datasetId, String purpose);
+
     Optional<DatasourceRecord> find(String datasetId, String purpose);
 
     /** The dataset's datasources, ordered by purpose. */

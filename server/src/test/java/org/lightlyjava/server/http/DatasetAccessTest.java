@@ -174,6 +174,7 @@ class DatasetAccessTest extends ServerTestBase {
                 read(
                         "GET /v1/lightly-java/datasets/{datasetId}/scores",
                         "/v1/lightly-java/datasets/" + data.id + "/scores"));
+        calls.add(read("GET " + sample + "/imageProblem", s + "/imageProblem?type=thumbnail"));
         calls.add(
                 call(
                         "POST " + tags + "/arithmetics/bitmask",
@@ -343,6 +344,7 @@ class DatasetAccessTest extends ServerTestBase {
                         t + "/scores",
                         Fixtures.body("scoreType", "uncertainty", "scores", List.of(0.1, 0.2)),
                         Role.WRITE));
+        calls.add(call("DELETE " + src, ds("/datasource"), null, Role.WRITE));
         // The owner's.
         String access = d + "/collaboration/access";
         calls.add(call("GET " + access, ds("/collaboration/access"), null, Role.OWNER));

@@ -141,7 +141,18 @@ class LocalDatasourceTest extends ServerTestBase {
         String ds = newDataset();
         for (String bad :
                 new String[] {
-                    "/etc", "../up", "farm/../../up", "http://host/x", "escape", "farm/out", "a\\b"
+                    "/etc",
+                    "../up",
+                    "farm/../../up",
+                    "s3://host/x",
+                    "escape",
+                    "farm/out",
+                    "a\\b",
+                    "http://localhost:1234/escape",
+                    "http://localhost:1234/farm/../../up",
+                    "http://localhost:1234/farm/%2e%2e/%2e%2e/up",
+                    "http://localhost:1234/farm?x=1",
+                    "http://user@localhost:1234/farm"
                 }) {
             Response r = alice.put("/v1/datasets/" + ds + "/datasource", local(bad));
             assertThat(r.status()).as(bad + ": " + r.body()).isEqualTo(400);

@@ -56,6 +56,41 @@ abstract class DatasourceStoreContract extends SampleStoreContract {
     }
 
     @Test
+    void delegatedAccess_roleAndExternalId_roundTrip() {
+        DatasetRecord d = dataset(alice, "delegated");
+        DatasourceRecord r =
+                new DatasourceRecord(
+                        ids.next(),
+                        d.id(),
+                        "INPUT_OUTPUT",
+                        "S3DelegatedAccess",
+                        "s3://a/",
+                        "",
+                        "eu-central-1",
+                        null,
+                        null,
+                        null,
+                        null,
+                        NOW,
+                        NOW,
+                        "arn:aws:iam::123456789012:role/lightly",
+                        "external-id-0123");
+        store.datasources().put(r);
+        assertThat(store.datasources().find(d.id(), "INPUT_OUTPUT")).contains(r);
+    }
+
+    @Test
+    void delete_removesOnlyThatPurpose_andSaysWhetherThereWasOne() {
+        DatasetRecord d = dataset(alice, "removable");
+        store.datasources().put(s3(d, "INPUT_OUTPUT", "s3://a/", NOW));
+        DatasourceRecord lightly = s3(d, "LIGHTLY", "s3://out/", NOW);
+        store.datasources().put(lightly);
+        assertThat(store.datasources().delete(d.id(), "INPUT_OUTPUT")).isTrue();
+        assertThat(store.datasources().delete(d.id(), "INPUT_OUTPUT")).isFalse();
+        assertThat(store.datasources().list(d.id())).containsExactly(lightly);
+    }
+
+    @Test
     void processedUntil_isZeroUntilSet() {
         DatasetRecord d = dataset(alice, "processed");
         assertThat(store.datasources().processedUntil(d.id())).isZero();

@@ -32,6 +32,15 @@ public final class S3Server implements AutoCloseable {
     }
 
     public static S3Server start() {
+        return start(false);
+    }
+
+    /**
+     * @param sessionTokens whether requests may carry {@code X-Amz-Security-Token} (temporary
+     *     credentials), which S3Proxy otherwise refuses as an unknown header; it checks their
+     *     signature with the same key pair
+     */
+    public static S3Server start(boolean sessionTokens) {
         BlobStore store = BlobStores.create("transient", new Properties());
         S3Proxy proxy =
                 S3Proxy.builder()
@@ -39,6 +48,7 @@ public final class S3Server implements AutoCloseable {
                         .endpoint(URI.create("http://127.0.0.1:0"))
                         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                         .stopTimeout(0)
+                        .ignoreUnknownHeaders(sessionTokens)
                         .build();
         try {
             proxy.start();

@@ -11,7 +11,8 @@ final class JdbiDatasources implements DatasourceStore {
     private static final String SELECT =
             "SELECT id, dataset_id, purpose, type, full_path, thumb_suffix, s3_region,"
                     + " s3_access_key_id, s3_secret_sealed, s3_kms_key, s3_endpoint_url,"
-                    + " created_at, last_modified_at FROM datasources";
+                    + " created_at, last_modified_at, s3_role_arn, s3_external_id FROM"
+                    + " datasources";
 
     private final Jdbi jdbi;
 
@@ -34,14 +35,29 @@ final class JdbiDatasources implements DatasourceStore {
                                     "INSERT INTO datasources (id, dataset_id, purpose, type,"
                                             + " full_path, thumb_suffix, s3_region,"
                                             + " s3_access_key_id, s3_secret_sealed, s3_kms_key,"
-                                            + " s3_endpoint_url, created_at, last_modified_at)"
+                                            + " s3_endpoint_url, created_at, last_modified_at,"
+                                            + " s3_role_arn, s3_external_id)"
                                             + " VALUES (:id, :datasetId, :purpose, :type,"
                                             + " :fullPath, :thumbSuffix, :s3Region,"
                                             + " :s3AccessKeyId, :s3SecretSealed, :s3KmsKey,"
-                                            + " :s3EndpointUrl, :createdAt, :lastModifiedAt)")
+                                            + " :s3EndpointUrl, :createdAt, :lastModifiedAt,"
+                                            + " :s3RoleArn, :s3ExternalId)")
                             .bindMethods(d)
                             .execute();
                 });
+    }
+
+    @Override
+    public boolean delete(String datasetId, String purpose) {
+        return jdbi.withHandle(
+                        h ->
+                                h.createUpdate(
+                                                "DELETE FROM datasources WHERE dataset_id ="
+                                                        + " :datasetId AND purpose = :purpose")
+                                        .bind("datasetId", datasetId)
+                                        .bind("purpose", purpose)
+                                        .execute())
+                > 0;
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class JdbiStore implements Store {
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations(MIGRATIONS)
-                    .javaMigrations(new SampleMetricsMigration())
+                    .javaMigrations(new SampleMetricsMigration(), new DelegatedAccessMigration())
                     .loggers("slf4j")
                     .load()
                     .migrate();

@@ -136,7 +136,9 @@ final class Rows {
                             rs.getString("s3_kms_key"),
                             rs.getString("s3_endpoint_url"),
                             rs.getLong("created_at"),
-                            rs.getLong("last_modified_at"));
+                            rs.getLong("last_modified_at"),
+                            rs.getString("s3_role_arn"),
+                            rs.getString("s3_external_id"));
 
     private Rows() {}
 }
