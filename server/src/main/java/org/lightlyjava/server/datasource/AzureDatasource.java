@@ -8,6 +8,7 @@ import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
@@ -227,6 +228,21 @@ final class AzureDatasource implements Datasource {
                     AzureErrors.describe(e, sas));
         }
         return found;
+    }
+
+    /** Asks for the blob's properties with the stored account key or SAS token. */
+    @Override
+    public String unreadable(String path) {
+        String blob = location.blob(path);
+        try {
+            container.getBlobClient(blob).getProperties();
+            return null;
+        } catch (RuntimeException e) {
+            String reason = AzureErrors.describe(e, sas);
+            return e instanceof BlobStorageException
+                    ? "Azure: " + reason + " (blob " + blob + ")"
+                    : "Azure unreachable: " + reason;
+        }
     }
 
     private <T> T call(Supplier<T> call) {

@@ -205,6 +205,24 @@ final class GcsDatasource implements Datasource {
         return found;
     }
 
+    /** Asks for the object's metadata with the stored service account. */
+    @Override
+    public String unreadable(String path) {
+        String object = location.object(path);
+        String where = " (object gs://" + location.bucket() + "/" + object + ")";
+        try {
+            return storage.get(location.bucket(), object) == null
+                    ? "GCS: no such object" + where
+                    : null;
+        } catch (StorageException e) {
+            return e.getCode() > 0
+                    ? "GCS: " + GcsProbe.describe(e) + where
+                    : "GCS unreachable: " + GcsProbe.describe(e);
+        } catch (RuntimeException e) {
+            return "GCS unreachable: " + GcsProbe.describe(e);
+        }
+    }
+
     private <T> T call(Supplier<T> call) {
         try {
             return call.get();

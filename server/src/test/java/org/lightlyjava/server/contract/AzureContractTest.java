@@ -228,6 +228,34 @@ class AzureContractTest extends ServerTestBase {
         }
     }
 
+    /**
+     * What the web page writes on a tile: nothing for a blob there, Azure's code and the blob else.
+     */
+    @Test
+    void imageProblem_readableBlob_isReadable_missingThumbnail_saysBlobNotFoundAndTheBlob() {
+        String container = newContainer();
+        azurite.put(container, "in/a.jpg", IMAGE);
+        String ds = datasetOn(config(container + "/in/", azurite.containerSas(container, "rl")));
+        Response created =
+                alice.post(
+                        "/v1/datasets/" + ds + "/samples/batch",
+                        new SampleBatchRequest(List.of(Fixtures.sample("a.jpg")), "none"));
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String id = created.json().get("samples").get(0).get("id").asText();
+        String problem = "/v1/datasets/" + ds + "/samples/" + id + "/imageProblem?type=";
+
+        Response full = alice.get(problem + "full");
+        assertThat(full.status()).as(full.body()).isEqualTo(200);
+        assertThat(full.json().get("readable").asBoolean()).as(full.body()).isTrue();
+
+        Response thumb = alice.get(problem + "thumbnail");
+        assertThat(thumb.json().get("readable").asBoolean()).isFalse();
+        assertThat(thumb.json().get("reason").asText())
+                .startsWith("Azure: BlobNotFound")
+                .endsWith("(blob in/.lightly/thumbnails/a_thumb.jpg)")
+                .doesNotContain("sig=");
+    }
+
     @Test
     void sampleWriteUrl_takesLightlysAzurePut_andTheImageLandsInTheContainer() {
         String container = newContainer();

@@ -72,4 +72,15 @@ class GcsDatasourceTest {
         assertThat(found).containsExactlyInAnyOrder("a.jpg", ".lightly/thumbnails/a_thumb.jpg");
         assertThat(storage.get(BlobId.of("bucket", "in/x.jpg"))).isNull();
     }
+
+    @Test
+    void unreadable_nullForAnObjectThere_theObjectNamedForOneMissing() {
+        put("in/a.jpg", new byte[] {1});
+        GcsDatasource datasource = datasource("gs://bucket/in/");
+        assertThat(datasource.unreadable("a.jpg")).isNull();
+        assertThat(datasource.unreadable(".lightly/thumbnails/a_thumb.jpg"))
+                .isEqualTo(
+                        "GCS: no such object (object"
+                                + " gs://bucket/in/.lightly/thumbnails/a_thumb.jpg)");
+    }
 }
