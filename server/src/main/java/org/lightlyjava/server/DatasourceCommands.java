@@ -71,6 +71,15 @@ final class DatasourceCommands {
                     paramLabel = "DIR",
                     description = "A folder relative to the server's --local-root.")
             String local;
+
+            @Option(
+                    names = "--azure",
+                    paramLabel = "CONTAINER_PATH",
+                    description = "An Azure Blob Storage container and prefix: container/prefix/")
+            String azure;
+
+            @Option(names = "--gcs", paramLabel = "GS_URL", description = "gs://bucket/prefix/")
+            String gcs;
         }
 
         @Option(names = "--region", paramLabel = "REGION", description = "Default: us-east-1.")
@@ -83,16 +92,47 @@ final class DatasourceCommands {
         String accessKeyId;
 
         @Option(
+                names = "--role-arn",
+                paramLabel = "ARN",
+                description =
+                        "With --s3: delegated access, the IAM role the server assumes through STS"
+                                + " with its own AWS credentials (no access key).")
+        String roleArn;
+
+        @Option(
+                names = "--external-id",
+                paramLabel = "ID",
+                description = "With --role-arn: the external ID the role's trust policy asks for.")
+        String externalId;
+
+        @Option(
+                names = "--account-name",
+                paramLabel = "NAME",
+                description = "With --azure: the storage account.")
+        String accountName;
+
+        @Option(
+                names = "--gcs-project",
+                paramLabel = "PROJECT",
+                description = "With --gcs: the Google Cloud project id.")
+        String gcsProject;
+
+        @Option(
                 names = "--secret-key-file",
                 paramLabel = "FILE",
                 description =
-                        "A file holding the secret access key (default: $" + SECRET_ENV + ").")
+                        "A file holding the secret: S3's secret access key, Azure's account key or"
+                                + " SAS token, or GCS's service-account key file (default: $"
+                                + SECRET_ENV
+                                + ").")
         Path secretKeyFile;
 
         @Option(
                 names = "--endpoint-url",
                 paramLabel = "URL",
-                description = "An S3-compatible endpoint (MinIO, S3Proxy, ...); path-style.")
+                description =
+                        "An S3-compatible endpoint (MinIO, S3Proxy, ...; path-style), or with"
+                                + " --azure the blob service's URL (Azurite, a sovereign cloud).")
         String endpointUrl;
 
         @Option(
@@ -153,6 +193,77 @@ final class DatasourceCommands {
                         null,
                         null,
                         null);
+            }
+            if (where.azure != null) {
+                if (accountName == null) {
+                    throw new CommandFailure(ExitCode.USAGE, "--azure needs --account-name");
+                }
+                return new DatasourceConfig(
+                        null,
+                        purpose,
+                        "AZURE",
+                        where.azure,
+                        thumbSuffix,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        accountName,
+                        secret(),
+                        null,
+                        null,
+                        endpointUrl,
+                        null,
+                        null);
+            }
+            if (where.gcs != null) {
+                if (gcsProject == null) {
+                    throw new CommandFailure(ExitCode.USAGE, "--gcs needs --gcs-project");
+                }
+                return new DatasourceConfig(
+                        null,
+                        purpose,
+                        "GCS",
+                        where.gcs,
+                        thumbSuffix,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        gcsProject,
+                        secret(),
+                        null,
+                        null,
+                        null);
+            }
+            if (roleArn != null) {
+                if (externalId == null || accessKeyId != null) {
+                    throw new CommandFailure(
+                            ExitCode.USAGE,
+                            "--role-arn needs --external-id, and no --access-key-id");
+                }
+                return new DatasourceConfig(
+                        null,
+                        purpose,
+                        "S3DelegatedAccess",
+                        where.s3,
+                        thumbSuffix,
+                        region,
+                        null,
+                        null,
+                        kmsKey,
+                        endpointUrl,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        roleArn,
+                        externalId);
             }
             if (accessKeyId == null) {
                 throw new CommandFailure(ExitCode.USAGE, "--s3 needs --access-key-id");

@@ -186,6 +186,91 @@ class DatasourceCommandsTest extends S3TestBase {
     }
 
     @Test
+    void set_azureGcsAndDelegatedAccess_storeWhatShowThenPrints_secretsMasked() throws IOException {
+        String ds = newDataset();
+        Run azure =
+                run(
+                        "datasource",
+                        "set",
+                        "--token",
+                        alice.token(),
+                        "--dataset",
+                        ds,
+                        "--azure",
+                        "farm/in/",
+                        "--account-name",
+                        "devstoreaccount1",
+                        "--secret-key-file",
+                        secretFile(org.lightlyjava.server.testing.Azurite.KEY).toString());
+        assertThat(azure.code()).as(azure.err()).isZero();
+        assertThat(azure.out())
+                .containsPattern("type +AZURE")
+                .containsPattern("accountName +devstoreaccount1")
+                .containsPattern("accountKey +\\*\\*\\*")
+                .doesNotContain(org.lightlyjava.server.testing.Azurite.KEY);
+
+        Path key = secretFile("unused");
+        try (var in =
+                getClass()
+                        .getResourceAsStream(
+                                "/gcs-v4-conformance/test_service_account.not-a-test.json")) {
+            java.nio.file.Files.write(key, in.readAllBytes());
+        }
+        Run gcs =
+                run(
+                        "datasource",
+                        "set",
+                        "--token",
+                        alice.token(),
+                        "--dataset",
+                        ds,
+                        "--gcs",
+                        "gs://b-1/p/",
+                        "--gcs-project",
+                        "dummy-project-id",
+                        "--secret-key-file",
+                        key.toString());
+        assertThat(gcs.code()).as(gcs.err()).isZero();
+        assertThat(gcs.out())
+                .containsPattern("gcsProjectId +dummy-project-id")
+                .containsPattern("gcsCredentials +\\*\\*\\*")
+                .doesNotContain("PRIVATE KEY");
+
+        Run role =
+                run(
+                        "datasource",
+                        "set",
+                        "--token",
+                        alice.token(),
+                        "--dataset",
+                        ds,
+                        "--s3",
+                        "s3://bucket/p/",
+                        "--role-arn",
+                        "arn:aws:iam::123456789012:role/lightly",
+                        "--external-id",
+                        "external-id-1234");
+        assertThat(role.code()).as(role.err()).isZero();
+        assertThat(role.out())
+                .containsPattern("type +S3DelegatedAccess")
+                .containsPattern("s3ARN +arn:aws:iam::123456789012:role/lightly")
+                .containsPattern("s3ExternalId +external-id-1234");
+
+        Run noAccount =
+                run(
+                        "datasource",
+                        "set",
+                        "--token",
+                        alice.token(),
+                        "--dataset",
+                        ds,
+                        "--azure",
+                        "farm/");
+        assertThat(noAccount.code()).isEqualTo(2);
+        assertThat(noAccount.err()).contains("--azure needs --account-name");
+    }
+
+    @Test
     void show_aGcsDatasource_namesItsProject_andMasksItsKeyFile() throws IOException {
         String ds = newDataset();
         String key;
