@@ -16,8 +16,11 @@ import org.lightlyjava.server.testing.ServerTestBase;
 
 /**
  * A rough throughput check of the batch route: 20,000 samples with about 1 KB of metaData each, in
- * batches of 1,000, one client thread (as the upload's single batching thread sends them). The
- * bound is generous; the rate goes to stderr.
+ * batches of 1,000, one client thread (as the upload's single batching thread sends them). What it
+ * guards against is a batch getting slower as the dataset grows (a per-batch cost that scales with
+ * the samples already stored), which a shared CI machine's load does not fake: the last batches are
+ * compared with the first. The absolute floor is only a backstop; the rate goes to stderr, and
+ * bench/upload measures the speed.
  */
 class BatchThroughputTest extends ServerTestBase {
 
@@ -33,10 +36,12 @@ class BatchThroughputTest extends ServerTestBase {
         post(newDataset(), bodies.get(0)); // warm-up on another dataset
         long start = System.nanoTime();
         long slowest = 0;
+        List<Long> times = new ArrayList<>();
         for (String body : bodies) {
             long t = System.nanoTime();
             post(ds, body);
             long took = System.nanoTime() - t;
+            times.add(took);
             slowest = Math.max(slowest, took);
             if (Boolean.getBoolean("throughput.verbose")) {
                 System.err.println("batch " + took / 1_000_000 + " ms");
@@ -50,7 +55,19 @@ class BatchThroughputTest extends ServerTestBase {
                 SAMPLES, seconds, rate, slowest / 1_000_000, bodies.get(0).length() / 1024);
         assertThat(alice.get("/v1/datasets/" + ds).json().get("nSamples").asInt())
                 .isEqualTo(SAMPLES);
-        assertThat(rate).isGreaterThan(2_000);
+        int quarter = Math.max(1, times.size() / 4);
+        long first = median(times.subList(0, quarter));
+        long last = median(times.subList(times.size() - quarter, times.size()));
+        assertThat(last)
+                .as("median of the last batches against the first, in ns")
+                .isLessThan(3 * first + 20_000_000L);
+        assertThat(rate).isGreaterThan(300);
+    }
+
+    private static long median(List<Long> times) {
+        List<Long> sorted = new ArrayList<>(times);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
     }
 
     private void post(String ds, String body) {
