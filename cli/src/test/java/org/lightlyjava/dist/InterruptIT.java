@@ -51,19 +51,23 @@ class InterruptIT {
     /** Starts a long training run, sends {@code signal} once stderr shows {@code after}. */
     private String interrupt(String signal, int expectedCode, String after) throws Exception {
         TestImages.classFolders(dir.resolve("data"), 2, 16, 48, 40);
-        Process process =
+        ProcessBuilder builder =
                 Launchers.builder(
-                                dir,
-                                Map.of(),
-                                "lightly-train",
-                                "input_dir=data",
-                                "trainer.max_epochs=50",
-                                "model.name=resnet-9",
-                                "model.width=0.25",
-                                "collate.input_size=32",
-                                "loader.batch_size=4",
-                                "pre_trained=False")
-                        .start();
+                        dir,
+                        Map.of(),
+                        "lightly-train",
+                        "input_dir=data",
+                        "trainer.max_epochs=50",
+                        "model.name=resnet-9",
+                        "model.width=0.25",
+                        "collate.input_size=32",
+                        "loader.batch_size=4",
+                        "pre_trained=False");
+        // A shell that starts a job in the background (nohup, `&` in a script, some CI runners)
+        // starts it with SIGINT ignored, and the JVM then leaves SIGINT alone, as nohup asks:
+        // the run gets the default dispositions back, as a terminal's foreground job has them.
+        builder.command().addAll(0, List.of("env", "--default-signal=INT,TERM"));
+        Process process = builder.start();
         process.getOutputStream().close();
         CountDownLatch seen = new CountDownLatch(1);
         StringBuilder err = new StringBuilder();
