@@ -194,40 +194,26 @@ final class AzureDatasource implements Datasource {
                 + blob.generateSas(new BlobServiceSasSignatureValues(expiry, permission));
     }
 
-    /**
-     * Lists under the common prefix of the paths asked for: one call for a batch whose names sort
-     * together. Past a few pages, or when listing fails, the rest count as absent.
-     */
+    /** Lists under the common prefix of the paths asked for (see {@link Prefixes#existing}). */
     @Override
     public Set<String> existing(Collection<String> paths) {
-        if (paths.isEmpty()) {
-            return Set.of();
-        }
         Set<String> wanted = new HashSet<>();
         paths.forEach(p -> wanted.add(location.blob(p)));
-        String common = Prefixes.common(wanted);
-        Set<String> found = new HashSet<>();
-        try {
-            String token = null;
-            for (int i = 0; i < EXISTING_MAX_PAGES; i++) {
-                PagedResponse<BlobItem> page = page(common, token, 5000);
-                for (BlobItem item : page.getValue()) {
-                    if (wanted.contains(item.getName())) {
-                        found.add(item.getName().substring(location.prefix().length()));
-                    }
-                }
-                token = page.getContinuationToken();
-                if (token == null || token.isEmpty() || found.size() == wanted.size()) {
-                    break;
-                }
-            }
-        } catch (RuntimeException e) {
-            S3Clients.LOG.debug(
-                    "cannot list {} to find existing blobs: {}",
-                    location.fullPath(),
-                    AzureErrors.describe(e, sas));
-        }
-        return found;
+        return Prefixes.existing(
+                wanted,
+                location.prefix(),
+                EXISTING_MAX_PAGES,
+                (prefix, token) -> {
+                    PagedResponse<BlobItem> page = page(prefix, token, 5000);
+                    return new Prefixes.Listed(
+                            page.getValue().stream().map(BlobItem::getName).toList(),
+                            page.getContinuationToken());
+                },
+                e ->
+                        S3Clients.LOG.debug(
+                                "cannot list {} to find existing blobs: {}",
+                                location.fullPath(),
+                                AzureErrors.describe(e, sas)));
     }
 
     /** Asks for the blob's properties with the stored account key or SAS token. */

@@ -173,36 +173,26 @@ final class GcsDatasource implements Datasource {
                 storage, location.bucket(), location.object(path), HttpMethod.PUT, writeTtl);
     }
 
+    /** Lists under the common prefix of the paths asked for (see {@link Prefixes#existing}). */
     @Override
     public Set<String> existing(Collection<String> paths) {
         Set<String> wanted = new HashSet<>();
         paths.forEach(p -> wanted.add(location.object(p)));
-        Set<String> found = new HashSet<>();
-        if (wanted.isEmpty()) {
-            return found;
-        }
-        try {
-            String token = null;
-            String common = Prefixes.common(wanted);
-            for (int i = 0; i < EXISTING_MAX_PAGES; i++) {
-                Page<Blob> page = page(common, token, 1000);
-                for (Blob blob : page.getValues()) {
-                    if (wanted.contains(blob.getName())) {
-                        found.add(blob.getName().substring(location.prefix().length()));
-                    }
-                }
-                token = page.getNextPageToken();
-                if (token == null || found.size() == wanted.size()) {
-                    break;
-                }
-            }
-        } catch (RuntimeException e) {
-            S3Clients.LOG.debug(
-                    "cannot list {} to find existing objects: {}",
-                    location.fullPath(),
-                    GcsProbe.describe(e));
-        }
-        return found;
+        return Prefixes.existing(
+                wanted,
+                location.prefix(),
+                EXISTING_MAX_PAGES,
+                (prefix, token) -> {
+                    Page<Blob> page = page(prefix, token, 1000);
+                    List<String> names = new ArrayList<>();
+                    page.getValues().forEach(blob -> names.add(blob.getName()));
+                    return new Prefixes.Listed(names, page.getNextPageToken());
+                },
+                e ->
+                        S3Clients.LOG.debug(
+                                "cannot list {} to find existing objects: {}",
+                                location.fullPath(),
+                                GcsProbe.describe(e)));
     }
 
     /** Asks for the object's metadata with the stored service account. */
