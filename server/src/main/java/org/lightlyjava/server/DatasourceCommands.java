@@ -182,63 +182,20 @@ final class DatasourceCommands {
 
         private DatasourceConfig config() throws CommandFailure {
             if (where.local != null) {
-                return new DatasourceConfig(
-                        null,
-                        purpose,
-                        "LOCAL",
-                        where.local,
-                        thumbSuffix,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+                return DatasourceConfig.local(purpose, where.local, thumbSuffix);
             }
             if (where.azure != null) {
                 if (accountName == null) {
                     throw new CommandFailure(ExitCode.USAGE, "--azure needs --account-name");
                 }
-                return new DatasourceConfig(
-                        null,
-                        purpose,
-                        "AZURE",
-                        where.azure,
-                        thumbSuffix,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        accountName,
-                        secret(),
-                        null,
-                        null,
-                        endpointUrl,
-                        null,
-                        null);
+                return DatasourceConfig.azure(
+                        purpose, where.azure, thumbSuffix, accountName, secret(), endpointUrl);
             }
             if (where.gcs != null) {
                 if (gcsProject == null) {
                     throw new CommandFailure(ExitCode.USAGE, "--gcs needs --gcs-project");
                 }
-                return new DatasourceConfig(
-                        null,
-                        purpose,
-                        "GCS",
-                        where.gcs,
-                        thumbSuffix,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        gcsProject,
-                        secret(),
-                        null,
-                        null,
-                        null);
+                return DatasourceConfig.gcs(purpose, where.gcs, thumbSuffix, gcsProject, secret());
             }
             if (roleArn != null) {
                 if (externalId == null || accessKeyId != null) {
@@ -246,22 +203,13 @@ final class DatasourceCommands {
                             ExitCode.USAGE,
                             "--role-arn needs --external-id, and no --access-key-id");
                 }
-                return new DatasourceConfig(
-                        null,
+                return DatasourceConfig.s3Delegated(
                         purpose,
-                        "S3DelegatedAccess",
                         where.s3,
                         thumbSuffix,
                         region,
-                        null,
-                        null,
                         kmsKey,
                         endpointUrl,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
                         roleArn,
                         externalId);
             }

@@ -105,4 +105,104 @@ public record DatasourceConfig(
                 null,
                 endpointUrl);
     }
+
+    /** A LOCAL folder (relative to the server's local root, or Lightly's URL form). */
+    public static DatasourceConfig local(String purpose, String fullPath, String thumbSuffix) {
+        return new DatasourceConfig(
+                null, purpose, "LOCAL", fullPath, thumbSuffix, null, null, null, null, null);
+    }
+
+    /**
+     * An Azure Blob Storage container and prefix.
+     *
+     * @param accountKey the account key or a SAS token; null keeps the stored one
+     * @param endpointUrl the blob service's URL, or null for Azure's of the account
+     */
+    public static DatasourceConfig azure(
+            String purpose,
+            String fullPath,
+            String thumbSuffix,
+            String accountName,
+            String accountKey,
+            String endpointUrl) {
+        return new DatasourceConfig(
+                null,
+                purpose,
+                "AZURE",
+                fullPath,
+                thumbSuffix,
+                null,
+                null,
+                null,
+                null,
+                null,
+                accountName,
+                accountKey,
+                null,
+                null,
+                endpointUrl,
+                null,
+                null);
+    }
+
+    /**
+     * A Google Cloud Storage bucket and prefix.
+     *
+     * @param credentials the service-account key file's JSON; null keeps the stored one
+     */
+    public static DatasourceConfig gcs(
+            String purpose,
+            String fullPath,
+            String thumbSuffix,
+            String projectId,
+            String credentials) {
+        return new DatasourceConfig(
+                null,
+                purpose,
+                "GCS",
+                fullPath,
+                thumbSuffix,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                projectId,
+                credentials,
+                null,
+                null,
+                null);
+    }
+
+    /** An S3 bucket the server reaches by assuming a role (STS AssumeRole with an external ID). */
+    public static DatasourceConfig s3Delegated(
+            String purpose,
+            String fullPath,
+            String thumbSuffix,
+            String region,
+            String kmsKey,
+            String endpointUrl,
+            String roleArn,
+            String externalId) {
+        return new DatasourceConfig(
+                null,
+                purpose,
+                "S3DelegatedAccess",
+                fullPath,
+                thumbSuffix,
+                region,
+                null,
+                null,
+                kmsKey,
+                endpointUrl,
+                null,
+                null,
+                null,
+                null,
+                null,
+                roleArn,
+                externalId);
+    }
 }
