@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -65,6 +68,19 @@ final class Browser implements AutoCloseable {
                 shot.toPath(),
                 SCREENSHOTS.resolve(name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Waits (up to 15 s) until an element matching {@code css} is visible. */
+    WebElement waitFor(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** Opens the page at {@code base}, signs in with {@code token} and waits for the datasets. */
+    void signIn(String base, String token) {
+        driver.get(base + "/");
+        waitFor("#token").sendKeys(token);
+        driver.findElement(By.cssSelector("#signin button[type=submit]")).click();
+        waitFor("#datasets");
     }
 
     /** Runs JavaScript in the page. */

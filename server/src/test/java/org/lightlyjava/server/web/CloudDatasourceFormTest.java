@@ -16,7 +16,6 @@ import org.lightlyjava.server.testing.Fixtures;
 import org.lightlyjava.server.testing.ServerTestBase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -34,10 +33,7 @@ class CloudDatasourceFormTest extends ServerTestBase {
         azurite = Azurite.start();
         browser = Browser.start();
         newDataset(); // the list the page shows after signing in
-        browser.driver.get(alice.base() + "/");
-        waitFor("#token").sendKeys(alice.token());
-        browser.driver.findElement(By.cssSelector("#signin button[type=submit]")).click();
-        waitFor("#datasets");
+        browser.signIn(alice.base(), alice.token());
     }
 
     @AfterAll
@@ -48,11 +44,6 @@ class CloudDatasourceFormTest extends ServerTestBase {
         if (azurite != null) {
             azurite.close();
         }
-    }
-
-    private WebElement waitFor(String css) {
-        return browser.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
     private void go(String hash) {
@@ -66,13 +57,13 @@ class CloudDatasourceFormTest extends ServerTestBase {
         String sas = azurite.containerSas("web-form", "racwdl");
         String ds = newDataset();
         go("/d/" + ds + "/datasource");
-        new Select(waitFor("#ds-type")).selectByValue("AZURE");
-        waitFor("#ds-azure-path").sendKeys("web-form/farm");
-        waitFor("#ds-azure-account").sendKeys(Azurite.ACCOUNT);
-        waitFor("#ds-azure-key").sendKeys(sas);
-        waitFor("#ds-azure-endpoint").sendKeys(azurite.endpoint());
+        new Select(browser.waitFor("#ds-type")).selectByValue("AZURE");
+        browser.waitFor("#ds-azure-path").sendKeys("web-form/farm");
+        browser.waitFor("#ds-azure-account").sendKeys(Azurite.ACCOUNT);
+        browser.waitFor("#ds-azure-key").sendKeys(sas);
+        browser.waitFor("#ds-azure-endpoint").sendKeys(azurite.endpoint());
         browser.driver.findElement(By.id("ds-save")).click();
-        waitFor("#lights");
+        browser.waitFor("#lights");
         for (String light : List.of("canList", "canRead", "canWrite", "canOverwrite")) {
             WebElement li =
                     browser.driver.findElement(By.cssSelector("[data-light=" + light + "]"));
@@ -108,10 +99,11 @@ class CloudDatasourceFormTest extends ServerTestBase {
                         key);
         assertThat(alice.put("/v1/datasets/" + ds + "/datasource", gcs).status()).isEqualTo(200);
         go("/d/" + ds + "/datasource");
-        assertThat(waitFor("#ds-gcs-project").getAttribute("value")).isEqualTo("dummy-project-id");
-        assertThat(waitFor("#ds-gcs-path").getAttribute("value"))
+        assertThat(browser.waitFor("#ds-gcs-project").getAttribute("value"))
+                .isEqualTo("dummy-project-id");
+        assertThat(browser.waitFor("#ds-gcs-path").getAttribute("value"))
                 .isEqualTo("gs://web-bucket/pics/");
-        assertThat(waitFor("#ds-gcs-credentials").getAttribute("value")).isEmpty();
+        assertThat(browser.waitFor("#ds-gcs-credentials").getAttribute("value")).isEmpty();
         assertThat(browser.driver.getPageSource()).doesNotContain("PRIVATE KEY");
         assertThat(browser.driver.findElement(By.cssSelector(".azure-fields")).isDisplayed())
                 .isFalse();

@@ -78,11 +78,6 @@ class DatasourceWebPageTest extends S3TestBase {
         return out.toByteArray();
     }
 
-    private WebElement waitFor(String css) {
-        return browser.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
     private WebElement tile(String fileName) {
         return browser.driver
                 .findElement(By.cssSelector("#grid img[alt='" + fileName + "']"))
@@ -92,13 +87,10 @@ class DatasourceWebPageTest extends S3TestBase {
     @Test
     @Order(1)
     void grid_showsWhatTheServerHolds_andSaysWhyTheBucketsTileCannotShow() throws Exception {
-        browser.driver.get(alice.base() + "/");
-        waitFor("#token").sendKeys(alice.token());
-        browser.driver.findElement(By.cssSelector("#signin button[type=submit]")).click();
-        waitFor("#datasets");
+        browser.signIn(alice.base(), alice.token());
         browser.driver.get(alice.base() + "/?reload=1#/d/" + ds + "/samples");
-        waitFor("#grid");
-        WebElement why = waitFor("#grid .why");
+        browser.waitFor("#grid");
+        WebElement why = browser.waitFor("#grid .why");
         assertThat(why.getText())
                 .contains("SignatureDoesNotMatch")
                 .contains("key p/.lightly/thumbnails/lost_thumb.jpg");
@@ -119,20 +111,20 @@ class DatasourceWebPageTest extends S3TestBase {
     @Order(2)
     void datasourceForm_warnsThatImagesCannotShow_thenRemoveTakesItAway() throws Exception {
         browser.driver.get(alice.base() + "/?reload=2#/d/" + ds + "/datasource");
-        waitFor("#ds-verify").click();
-        assertThat(waitFor("#ds-warning").getText()).contains("List or Read is red");
+        browser.waitFor("#ds-verify").click();
+        assertThat(browser.waitFor("#ds-warning").getText()).contains("List or Read is red");
         browser.screenshot("datasource-broken-form");
 
-        waitFor("#ds-remove").click();
+        browser.waitFor("#ds-remove").click();
         browser.wait.until(ExpectedConditions.alertIsPresent());
         assertThat(browser.driver.switchTo().alert().getText()).contains("samples, tags");
         browser.driver.switchTo().alert().accept();
         browser.wait.until(d -> alice.get("/v1/datasets/" + ds + "/datasource").status() == 404);
-        assertThat(waitFor("#ds-remove").isEnabled()).isFalse();
+        assertThat(browser.waitFor("#ds-remove").isEnabled()).isFalse();
         assertThat(alice.get("/v1/datasets/" + ds + "/samples").json()).hasSize(2);
 
         browser.driver.get(alice.base() + "/?reload=3#/d/" + ds + "/samples");
-        WebElement why = waitFor("#grid .why");
+        WebElement why = browser.waitFor("#grid .why");
         assertThat(why.getText()).contains("never uploaded");
         assertThat(s3.keys(bucket)).hasSize(2);
     }
@@ -143,21 +135,21 @@ class DatasourceWebPageTest extends S3TestBase {
         String other = newDataset();
         String role = "arn:aws:iam::123456789012:role/lightly-web";
         browser.driver.get(alice.base() + "/?reload=4#/d/" + other + "/datasource");
-        new org.openqa.selenium.support.ui.Select(waitFor("#ds-type"))
+        new org.openqa.selenium.support.ui.Select(browser.waitFor("#ds-type"))
                 .selectByValue("S3DelegatedAccess");
         assertThat(browser.driver.findElement(By.id("ds-key-id")).isDisplayed()).isFalse();
-        waitFor("#ds-full-path").sendKeys("s3://" + bucket + "/p/");
-        waitFor("#ds-region").sendKeys("eu-central-1");
-        waitFor("#ds-role-arn").sendKeys(role);
-        waitFor("#ds-external-id").sendKeys("web-external-0001");
-        waitFor("#ds-endpoint").sendKeys(s3.endpoint());
+        browser.waitFor("#ds-full-path").sendKeys("s3://" + bucket + "/p/");
+        browser.waitFor("#ds-region").sendKeys("eu-central-1");
+        browser.waitFor("#ds-role-arn").sendKeys(role);
+        browser.waitFor("#ds-external-id").sendKeys("web-external-0001");
+        browser.waitFor("#ds-endpoint").sendKeys(s3.endpoint());
         browser.driver.findElement(By.id("ds-save")).click();
-        WebElement list = waitFor("#lights [data-light=canList]");
+        WebElement list = browser.waitFor("#lights [data-light=canList]");
         assertThat(list.getAttribute("class")).isEqualTo("red");
         // which reason depends on the machine's own AWS identity (here usually none at all)
         assertThat(list.findElement(By.className("reason")).getText()).contains(role);
-        assertThat(waitFor("#ds-remove").isEnabled()).as("Remove, once saved").isTrue();
-        assertThat(waitFor("#ds-warning").isDisplayed()).isTrue();
+        assertThat(browser.waitFor("#ds-remove").isEnabled()).as("Remove, once saved").isTrue();
+        assertThat(browser.waitFor("#ds-warning").isDisplayed()).isTrue();
         browser.screenshot("datasource-delegated-form");
         var stored = alice.get("/v1/datasets/" + other + "/datasource").json();
         assertThat(stored.get("type").asText()).isEqualTo("S3DelegatedAccess");

@@ -12,7 +12,6 @@ import org.lightlyjava.server.testing.Response;
 import org.lightlyjava.server.testing.ServerTestBase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -48,22 +47,14 @@ class MetaDataConfigPageTest extends ServerTestBase {
         }
     }
 
-    private WebElement waitFor(String css) {
-        return browser.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
     @Test
     void configuredKeys_areOfferedByName_andSortAndFilterTheGrid() throws Exception {
-        browser.driver.get(alice.base() + "/");
-        waitFor("#token").sendKeys(alice.token());
-        browser.driver.findElement(By.cssSelector("#signin button[type=submit]")).click();
-        waitFor("#datasets");
+        browser.signIn(alice.base(), alice.token());
         browser.driver.get(alice.base() + "/?load=1#/d/" + dataset.id + "/samples");
-        waitFor("#grid");
+        browser.waitFor("#grid");
 
         WebElement temp =
-                waitFor("#sort optgroup[label='custom metadata']")
+                browser.waitFor("#sort optgroup[label='custom metadata']")
                         .findElement(By.cssSelector("option[value='custom.weather.temp']"));
         assertThat(temp.getAttribute("text")).isEqualTo("Temperature (whole number)");
         assertThat(temp.isEnabled()).isTrue();
@@ -90,15 +81,18 @@ class MetaDataConfigPageTest extends ServerTestBase {
         assertThat(names).containsExactly("pic_03.jpg", "pic_02.jpg", "pic_01.jpg");
         assertThat(browser.driver.findElement(By.cssSelector("#grid .value")).getText())
                 .isEqualTo("Temperature 3");
-        assertThat(new Select(waitFor("#sort")).getFirstSelectedOption().getAttribute("value"))
+        assertThat(
+                        new Select(browser.waitFor("#sort"))
+                                .getFirstSelectedOption()
+                                .getAttribute("value"))
                 .isEqualTo("custom.weather.temp");
         assertThat(browser.driver.findElement(By.id("sort-custom")).getAttribute("value"))
                 .isEmpty();
         browser.screenshot("metadata-configuration-sort");
 
-        waitFor("#grid a.thumb").click();
+        browser.waitFor("#grid a.thumb").click();
         List<String> rows = new ArrayList<>();
-        for (WebElement row : waitFor("#configured").findElements(By.tagName("tr"))) {
+        for (WebElement row : browser.waitFor("#configured").findElements(By.tagName("tr"))) {
             rows.add(row.getText());
         }
         assertThat(rows).containsExactly("Temperature 3", "Sky clear (default)");

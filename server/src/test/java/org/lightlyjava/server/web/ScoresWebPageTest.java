@@ -12,7 +12,6 @@ import org.lightlyjava.server.testing.Response;
 import org.lightlyjava.server.testing.ServerTestBase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** The grid sorted and filtered by an active-learning score, in headless Chromium. */
@@ -42,19 +41,11 @@ class ScoresWebPageTest extends ServerTestBase {
         }
     }
 
-    private WebElement waitFor(String css) {
-        return browser.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
     @Test
     void theGrid_sortsByAScore_andFiltersItsRange() throws Exception {
-        browser.driver.get(alice.base() + "/");
-        waitFor("#token").sendKeys(alice.token());
-        browser.driver.findElement(By.cssSelector("#signin button[type=submit]")).click();
-        waitFor("#datasets");
+        browser.signIn(alice.base(), alice.token());
         browser.driver.get(alice.base() + "/?load=1#/d/" + dataset.id + "/samples");
-        Select sort = new Select(waitFor("#sort"));
+        Select sort = new Select(browser.waitFor("#sort"));
         assertThat(sort.getOptions())
                 .extracting(WebElement::getText)
                 .contains("score uncertainty_entropy (initial-tag)");

@@ -46,11 +46,6 @@ class SharedDatasetsPageTest extends ServerTestBase {
         }
     }
 
-    private WebElement waitFor(String css) {
-        return browser.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
     private void share(String accessType, List<String> users) {
         Response r =
                 alice.post(
@@ -60,7 +55,7 @@ class SharedDatasetsPageTest extends ServerTestBase {
     }
 
     private List<String> listedNames() {
-        waitFor("#datasets");
+        browser.waitFor("#datasets");
         return browser
                 .driver
                 .findElements(By.cssSelector("#datasets tbody td:first-child a"))
@@ -78,7 +73,7 @@ class SharedDatasetsPageTest extends ServerTestBase {
     void theSharedDataset_isListedWithItsRole_andGoesWhenRevoked() throws Exception {
         share("READ", List.of("bob"));
         browser.driver.get(bob.base() + "/");
-        waitFor("#token").sendKeys(bob.token());
+        browser.waitFor("#token").sendKeys(bob.token());
         browser.driver.findElement(By.cssSelector("#signin button[type=submit]")).click();
 
         assertThat(listedNames()).containsExactlyInAnyOrder("alice-pictures", "bob-own");
@@ -91,7 +86,7 @@ class SharedDatasetsPageTest extends ServerTestBase {
         browser.screenshot("shared-1-list");
 
         browser.driver.findElement(By.linkText("alice-pictures")).click();
-        waitFor("#grid");
+        browser.waitFor("#grid");
         browser.wait.until(
                 d ->
                         (Boolean)
@@ -100,20 +95,21 @@ class SharedDatasetsPageTest extends ServerTestBase {
                                                 + " img')]; return imgs.length === 3 &&"
                                                 + " imgs.every(i => i.complete && i.naturalWidth"
                                                 + " > 0);"));
-        assertThat(waitFor(".dataset-head .badge.shared").getText()).isEqualTo("shared · read");
+        assertThat(browser.waitFor(".dataset-head .badge.shared").getText())
+                .isEqualTo("shared · read");
         assertThat(browser.driver.findElements(By.linkText("Sharing"))).isEmpty();
         browser.screenshot("shared-2-grid");
 
         share("WRITE", List.of("bob"));
         reload();
-        waitFor("#datasets .badge.shared[data-role=write]");
+        browser.waitFor("#datasets .badge.shared[data-role=write]");
 
         share("WRITE", List.of());
         reload();
         assertThat(listedNames()).containsExactly("bob-own");
         assertThat(browser.driver.findElements(By.cssSelector("#datasets .badge"))).isEmpty();
         browser.driver.get(bob.base() + "/?load=" + ++loads + "#/d/" + shared.id);
-        assertThat(waitFor("main .error").getText()).contains("does not exist");
+        assertThat(browser.waitFor("main .error").getText()).contains("does not exist");
         browser.screenshot("shared-3-revoked");
     }
 
@@ -123,14 +119,14 @@ class SharedDatasetsPageTest extends ServerTestBase {
         Api carol = alice.as(server.server().issueToken("carol"));
         browser.driver.manage().deleteAllCookies();
         browser.driver.get(alice.base() + "/?load=" + ++loads + "#/d/" + shared.id + "/sharing");
-        waitFor("#token").sendKeys(alice.token());
+        browser.waitFor("#token").sendKeys(alice.token());
         browser.driver.findElement(By.cssSelector("#signin button[type=submit]")).click();
-        waitFor("#share-none");
+        browser.waitFor("#share-none");
 
-        waitFor("#share-users").sendKeys("carol, bob");
+        browser.waitFor("#share-users").sendKeys("carol, bob");
         new Select(browser.driver.findElement(By.id("share-role"))).selectByValue("WRITE");
         browser.driver.findElement(By.cssSelector("#share-form button[type=submit]")).click();
-        waitFor("#shares tr[data-user=bob][data-role=write]");
+        browser.waitFor("#shares tr[data-user=bob][data-role=write]");
         assertThat(
                         browser.driver.findElements(By.cssSelector("#shares tbody tr")).stream()
                                 .map(row -> row.getAttribute("data-user"))

@@ -29,7 +29,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -62,11 +61,6 @@ class WebPageTest extends ServerTestBase {
         }
     }
 
-    private WebElement waitFor(String css) {
-        return browser.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
     /** Loads the page afresh at a route (the query only makes the address new). */
     private void go(String hash) {
         browser.driver.get(alice.base() + "/?load=" + ++loads + "#" + hash);
@@ -89,13 +83,10 @@ class WebPageTest extends ServerTestBase {
     @Test
     @Order(1)
     void signIn_thenTheGridShowsThumbnailsThatLoad() throws Exception {
-        browser.driver.get(alice.base() + "/");
-        waitFor("#token").sendKeys(alice.token());
-        browser.driver.findElement(By.cssSelector("#signin button[type=submit]")).click();
-        waitFor("#datasets");
+        browser.signIn(alice.base(), alice.token());
         assertThat(browser.driver.findElement(By.id("who")).getText()).isEqualTo("alice");
         browser.driver.findElement(By.linkText("pictures")).click();
-        waitFor("#grid");
+        browser.waitFor("#grid");
         browser.wait.until(d -> loaded("#grid img"));
         assertThat(browser.driver.findElements(By.cssSelector("#grid img"))).hasSize(SAMPLES);
         assertThat(browser.driver.findElement(By.id("page-info")).getText())
@@ -120,15 +111,15 @@ class WebPageTest extends ServerTestBase {
     @Order(2)
     void aSample_showsItsImageMetadataExifAndCustomMetadata() throws Exception {
         go(datasetHash("/samples"));
-        waitFor("#grid a.thumb").click();
-        waitFor("#sample img.full");
+        browser.waitFor("#grid a.thumb").click();
+        browser.waitFor("#sample img.full");
         browser.wait.until(d -> loaded("#sample img.full"));
         Number width =
                 (Number)
                         browser.js(
                                 "return document.querySelector('#sample img.full').naturalWidth;");
         assertThat(width.intValue()).as("the full image, not the thumbnail").isEqualTo(640);
-        assertThat(waitFor("#exif").getText()).contains("lightly-java test camera");
+        assertThat(browser.waitFor("#exif").getText()).contains("lightly-java test camera");
         assertThat(browser.driver.findElement(By.id("meta")).getText()).contains("sharpness");
         assertThat(browser.driver.findElement(By.id("custom")).getText()).contains("\"temp\": 0");
         browser.screenshot("2-sample");
@@ -138,7 +129,7 @@ class WebPageTest extends ServerTestBase {
     @Order(3)
     void sortingAndFiltering_followTheMetadata() throws Exception {
         go(datasetHash("/samples"));
-        new Select(waitFor("#sort")).selectByValue("sharpness");
+        new Select(browser.waitFor("#sort")).selectByValue("sharpness");
         new Select(browser.driver.findElement(By.id("order"))).selectByValue("desc");
         browser.driver.findElement(By.id("filter-custom")).sendKeys("weather.temp");
         browser.driver.findElement(By.id("filter-min")).sendKeys("2");
@@ -156,7 +147,7 @@ class WebPageTest extends ServerTestBase {
     @Order(4)
     void aBoxOnTheMap_becomesATagOfThoseSamples_andALassoSelectsToo() throws Exception {
         go(datasetHash("/map"));
-        WebElement map = waitFor("#map");
+        WebElement map = browser.waitFor("#map");
         browser.wait.until(d -> map.getSize().getWidth() > 300);
         BitMask left = leftHalf();
         // from the top left corner to the middle of the bottom edge: the left half
@@ -165,7 +156,7 @@ class WebPageTest extends ServerTestBase {
         browser.screenshot("4-map-box");
         browser.driver.findElement(By.id("map-tag-name")).sendKeys("left half");
         browser.driver.findElement(By.id("map-create-tag")).click();
-        waitFor("#map-created");
+        browser.waitFor("#map-created");
         JsonNode tag = tagNamed("left half");
         assertThat(tag.get("bitMaskData").asText()).isEqualTo(left.toString());
         assertThat(tag.get("prevTagId").asText()).isEqualTo(dataset.initialTagId);
@@ -184,7 +175,7 @@ class WebPageTest extends ServerTestBase {
         // hovering over a point shows its thumbnail and file name
         int[] at = onScreen(3);
         new Actions(browser.driver).moveToLocation(at[0], at[1]).perform();
-        WebElement tooltip = waitFor(".tooltip");
+        WebElement tooltip = browser.waitFor(".tooltip");
         assertThat(tooltip.getText()).isEqualTo("pic_03.jpg");
         browser.wait.until(d -> loaded(".tooltip img"));
         browser.screenshot("4-map-hover");
@@ -302,14 +293,14 @@ class WebPageTest extends ServerTestBase {
     @Order(5)
     void tags_showSizesAndLineage_andArithmeticMakesANewTag() throws Exception {
         go(datasetHash("/tags"));
-        WebElement row = waitFor("#tags tr[data-tag-name='left half']");
+        WebElement row = browser.waitFor("#tags tr[data-tag-name='left half']");
         assertThat(row.findElement(By.cssSelector(".size")).getText()).isEqualTo("4");
         new Select(browser.driver.findElement(By.id("arith-a"))).selectByVisibleText("initial-tag");
         new Select(browser.driver.findElement(By.id("arith-op"))).selectByValue("DIFFERENCE");
         new Select(browser.driver.findElement(By.id("arith-b"))).selectByVisibleText("left half");
         browser.driver.findElement(By.id("arith-name")).sendKeys("right half");
         browser.driver.findElement(By.cssSelector("#tags ~ section button[type=submit]")).click();
-        WebElement right = waitFor("#tags tr[data-tag-name='right half']");
+        WebElement right = browser.waitFor("#tags tr[data-tag-name='right half']");
         assertThat(right.findElement(By.cssSelector(".size")).getText()).isEqualTo("4");
         browser.screenshot("5-tags");
 
@@ -322,7 +313,7 @@ class WebPageTest extends ServerTestBase {
     @Order(6)
     void coreset_makesATagThatTheListShows() throws Exception {
         go(datasetHash("/select"));
-        new Select(waitFor("#select-method")).selectByValue("CORESET");
+        new Select(browser.waitFor("#select-method")).selectByValue("CORESET");
         WebElement n = browser.driver.findElement(By.id("select-n"));
         n.clear();
         n.sendKeys("3");
@@ -336,7 +327,7 @@ class WebPageTest extends ServerTestBase {
         browser.screenshot("6-coreset");
         assertThat(browser.driver.findElements(By.cssSelector(".result .error"))).isEmpty();
         go(datasetHash("/tags"));
-        WebElement row = waitFor("#tags tr[data-tag-name='diverse three']");
+        WebElement row = browser.waitFor("#tags tr[data-tag-name='diverse three']");
         assertThat(row.findElement(By.cssSelector(".size")).getText()).isEqualTo("3");
     }
 
@@ -344,12 +335,12 @@ class WebPageTest extends ServerTestBase {
     @Order(7)
     void nearDuplicates_showTheirGroupsWithThumbnails() throws Exception {
         go(datasetHash("/select"));
-        WebElement distance = waitFor("#dup-max-distance");
+        WebElement distance = browser.waitFor("#dup-max-distance");
         distance.clear();
         distance.sendKeys("1");
         browser.driver.findElement(By.id("dup-name")).sendKeys("to drop");
         browser.driver.findElement(By.id("dup-run")).click();
-        waitFor("#duplicate-groups .group");
+        browser.waitFor("#duplicate-groups .group");
         browser.wait.until(d -> loaded("#duplicate-groups img"));
         browser.screenshot("7-duplicates");
         assertThat(browser.driver.findElements(By.cssSelector("#duplicate-groups .group")))
@@ -369,10 +360,10 @@ class WebPageTest extends ServerTestBase {
         Files.createDirectories(folder.resolve("empty"));
         Files.write(folder.resolve("pic_00.jpg"), new byte[] {1, 2, 3});
         go("/d/" + other + "/datasource");
-        new Select(waitFor("#ds-type")).selectByValue("LOCAL");
-        waitFor("#ds-local-path").sendKeys("pictures");
+        new Select(browser.waitFor("#ds-type")).selectByValue("LOCAL");
+        browser.waitFor("#ds-local-path").sendKeys("pictures");
         browser.driver.findElement(By.id("ds-save")).click();
-        waitFor("#lights");
+        browser.waitFor("#lights");
         for (String light : List.of("canList", "canRead", "canWrite", "canOverwrite")) {
             WebElement li =
                     browser.driver.findElement(By.cssSelector("[data-light=" + light + "]"));
@@ -385,10 +376,10 @@ class WebPageTest extends ServerTestBase {
 
         // an empty folder cannot prove Read: a red light with its reason
         go("/d/" + other + "/datasource?purpose=INPUT");
-        new Select(waitFor("#ds-type")).selectByValue("LOCAL");
-        waitFor("#ds-local-path").sendKeys("pictures/empty");
+        new Select(browser.waitFor("#ds-type")).selectByValue("LOCAL");
+        browser.waitFor("#ds-local-path").sendKeys("pictures/empty");
         browser.driver.findElement(By.id("ds-save")).click();
-        WebElement read = waitFor("#lights [data-light=canRead]");
+        WebElement read = browser.waitFor("#lights [data-light=canRead]");
         assertThat(read.getAttribute("class")).isEqualTo("red");
         assertThat(read.findElement(By.className("reason")).getText()).isNotBlank();
 
@@ -409,7 +400,7 @@ class WebPageTest extends ServerTestBase {
                         SECRET);
         assertThat(alice.put("/v1/datasets/" + other + "/datasource", s3).status()).isEqualTo(200);
         go("/d/" + other + "/datasource?purpose=LIGHTLY");
-        assertThat(waitFor("#ds-key-id").getAttribute("value")).isEqualTo("AKIAWEBTEST");
+        assertThat(browser.waitFor("#ds-key-id").getAttribute("value")).isEqualTo("AKIAWEBTEST");
         assertThat(browser.driver.findElement(By.id("ds-full-path")).getAttribute("value"))
                 .isEqualTo("s3://bucket/p/");
         assertThat(browser.driver.findElement(By.id("ds-secret")).getAttribute("value")).isEmpty();
@@ -454,7 +445,7 @@ class WebPageTest extends ServerTestBase {
         try (BrowseRun browse = BrowseRun.start(local)) {
             stale = browse.secret();
             browser.driver.get(browse.link());
-            waitFor("#datasets");
+            browser.waitFor("#datasets");
             assertThat(browser.driver.findElement(By.id("who")).getText()).isEqualTo("local");
             assertThat(browser.driver.findElement(By.linkText("uploaded")).isDisplayed()).isTrue();
             assertThat(browser.driver.getCurrentUrl())
@@ -464,16 +455,16 @@ class WebPageTest extends ServerTestBase {
             assertThat(browser.driver.getPageSource()).doesNotContain(browse.secret());
             browser.screenshot("10-browse-link");
             browser.driver.findElement(By.linkText("uploaded")).click();
-            waitFor("#grid");
+            browser.waitFor("#grid");
             browser.driver.navigate().back();
-            waitFor("#datasets");
+            browser.waitFor("#datasets");
             assertThat(browser.driver.getCurrentUrl()).doesNotContain("signin");
         }
 
         // the command stopped: its link is refused, and the page says what to do
         try (BrowseRun again = BrowseRun.start(local)) {
             browser.driver.get(again.base() + "/#signin=" + stale);
-            assertThat(waitFor("#signin p.muted").getText()).contains("no longer works");
+            assertThat(browser.waitFor("#signin p.muted").getText()).contains("no longer works");
             assertThat(browser.driver.getCurrentUrl()).doesNotContain("signin");
         }
     }
